@@ -1,0 +1,157 @@
+/**
+ * The one place where the project's data types are declared.
+ * Scripts (build pipeline) and the app (store, map, components) both import from here.
+ *
+ * Naming: French for data columns and properties the organisers see (they are part of the
+ * product), English for code-level concepts.
+ */
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, LineString } from 'geojson';
+
+/** Kind of territory: metropolitan department, overseas department/region, overseas collectivity. */
+export type Zone = 'metro' | 'drom' | 'com';
+
+/** How a point was placed by the build: row coordinates, commune gazetteer, or department label point. */
+export type Placement = 'exact' | 'commune' | 'departement';
+
+/** A department (or COM) as the Code officiel géographique names it. */
+export interface DepartementInfo {
+  /** INSEE code: '01'…'95', '2A', '2B', '971'…'976', '975', '977', '978', '986', '987', '988'. */
+  code: string;
+  nom: string;
+  /** Region code (COG); for a COM, the COM code itself. */
+  region: string;
+  region_nom: string;
+  zone: Zone;
+}
+
+/** Properties of a boundary feature in data/departements.geojson (real WGS84 geometry). */
+export type DepartementProps = DepartementInfo;
+export type DepartementFeature = Feature<Polygon | MultiPolygon, DepartementProps>;
+export type DepartementCollection = FeatureCollection<Polygon | MultiPolygon, DepartementProps>;
+
+/**
+ * Properties of a feature in public/data/departements.geojson (display geometry, insets applied).
+ * `role: 'zone'` is the polygon; `role: 'etiquette'` is the one label point of that department.
+ */
+export type DepartementDisplayProps = DepartementInfo & { role: 'zone' | 'etiquette' };
+export type DepartementDisplayFeature = Feature<Polygon | MultiPolygon | Point, DepartementDisplayProps>;
+
+/** One entry of a controlled vocabulary (themes.csv, secteurs.csv). */
+export interface VocabEntry {
+  id: string;
+  libelle: string;
+  /** CSS hex colour, '#rrggbb'. */
+  couleur: string;
+}
+
+export interface Vocabulaires {
+  themes: VocabEntry[];
+  secteurs: VocabEntry[];
+}
+
+/** The exact column names of innovations.csv, in file order. Organisers edit these. */
+export const INNOVATION_COLUMNS = [
+  'id', 'titre', 'description', 'themes', 'secteurs', 'departement', 'commune',
+  'latitude', 'longitude', 'porteur', 'annee', 'site_web', 'etape',
+] as const;
+
+/** The exact column names of etapes.csv, in file order. */
+export const ETAPE_COLUMNS = [
+  'id', 'date', 'commune', 'departement', 'intitule', 'themes', 'latitude', 'longitude',
+] as const;
+
+/** The exact column names of themes.csv and secteurs.csv. */
+export const VOCAB_COLUMNS = ['id', 'libelle', 'couleur'] as const;
+
+/** A raw CSV row keyed by column name, values trimmed strings. */
+export type CsvRecord = Record<string, string>;
+
+/** Real WGS84 position plus how it was obtained. Kept on every point, whatever its display position. */
+export interface RealPosition {
+  /** Real WGS84 longitude (never an inset coordinate). */
+  longitude: number;
+  /** Real WGS84 latitude (never an inset coordinate). */
+  latitude: number;
+  position: Placement;
+}
+
+/** Properties of an innovation feature in public/data/innovations.geojson. */
+export interface Innovation extends RealPosition {
+  id: string;
+  titre: string;
+  description: string;
+  /** Theme ids (resolved from ids or labels in the CSV), in the order given. */
+  themes: string[];
+  /** Sector ids, in the order given. */
+  secteurs: string[];
+  /** INSEE department code, normalised. */
+  departement: string;
+  commune: string;
+  porteur: string;
+  annee: number | null;
+  /** http(s) URL or ''. */
+  site_web: string;
+  /** Stop id or ''. */
+  etape: string;
+}
+/** Geometry is the display position (inside its inset when overseas). */
+export type InnovationFeature = Feature<Point, Innovation>;
+export type InnovationCollection = FeatureCollection<Point, Innovation>;
+
+/** Properties of a stop feature in public/data/etapes.geojson. */
+export interface Etape extends RealPosition {
+  id: string;
+  /** ISO date YYYY-MM-DD. */
+  date: string;
+  commune: string;
+  departement: string;
+  intitule: string;
+  themes: string[];
+}
+export type EtapeFeature = Feature<Point, Etape>;
+/** The route joining stops in date order (display coordinates). */
+export type RouteFeature = Feature<LineString, { role: 'parcours' }>;
+export type EtapeCollection = FeatureCollection<Point | LineString, Etape | { role: 'parcours' }>;
+
+/** Overseas inset frame in public/data/insets.geojson (display coordinates). */
+export interface InsetFrameProps {
+  /** Territory code (INSEE) shown in this frame. */
+  code: string;
+  /** Name shown on the frame. */
+  nom: string;
+}
+export type InsetFrameFeature = Feature<Polygon, InsetFrameProps>;
+
+/** A problem found while reading a data file. Line and column are 1-based, in the file as an editor shows it. */
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface FileCounts {
+  /** Data rows read (header excluded). Invariant: read = written + rejected. */
+  read: number;
+  written: number;
+  rejected: number;
+}
+
+/** public/data/report.json */
+export interface BuildReport {
+  generatedAt: string;
+  files: Record<string, FileCounts>;
+  warnings: Diagnostic[];
+  errors: Diagnostic[];
+}
+
+/** data/meta.json, copied to public/data/meta.json: facts about the data set shown by the app. */
+export interface DataMeta {
+  /** True when the innovations are illustrative examples: the app shows a "données d'exemple" notice. */
+  exemple: boolean;
+  /** Date of the data set, ISO YYYY-MM-DD (shown in exports). */
+  date_donnees: string;
+  /** Attributions shown on the map, one per data source. */
+  attributions: string[];
+}
