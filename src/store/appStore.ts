@@ -1,0 +1,93 @@
+/**
+ * The app's single source of truth: inputs only (loaded data, filters, selection, hover, view).
+ * Everything derived (matching innovations, counts per department, facets) is computed by
+ * pure selectors (src/store/selectors.ts, src/domain/filters.ts), never stored here.
+ * The map follows this store one way (src/map subscribes); React reads it through hooks.
+ */
+import { create } from 'zustand';
+import type {
+  DataMeta, DepartementDisplayFeature, EtapeFeature, InnovationFeature, InsetFrameFeature,
+  RouteFeature, Vocabulaires, BuildReport,
+} from '../domain/types';
+import type { Feature, Polygon, MultiPolygon } from 'geojson';
+
+/** Everything the app loads from public/data, parsed once. */
+export interface LoadedData {
+  meta: DataMeta;
+  vocabulaires: Vocabulaires;
+  departements: DepartementDisplayFeature[];
+  innovations: InnovationFeature[];
+  etapes: EtapeFeature[];
+  route: RouteFeature | null;
+  insets: InsetFrameFeature[];
+  /** Neighbouring countries for context (display only). */
+  pays: Feature<Polygon | MultiPolygon, { nom: string }>[];
+  report: BuildReport | null;
+}
+
+export interface Filters {
+  /** Theme ids; OR within the group. */
+  themes: string[];
+  /** Sector ids; OR within the group. */
+  secteurs: string[];
+  /** Region code or null. */
+  region: string | null;
+  /** Department code or null. */
+  departement: string | null;
+  anneeMin: number | null;
+  anneeMax: number | null;
+  /** Free text, matched ignoring case and accents. */
+  texte: string;
+  /** Whether stop markers are shown. */
+  afficherEtapes: boolean;
+}
+
+export const EMPTY_FILTERS: Filters = Object.freeze({
+  themes: [], secteurs: [], region: null, departement: null,
+  anneeMin: null, anneeMax: null, texte: '', afficherEtapes: true,
+}) as Filters;
+
+export type Selection =
+  | { kind: 'departement'; id: string }
+  | { kind: 'innovation'; id: string }
+  | { kind: 'etape'; id: string };
+
+/** Map camera as kept in the URL. */
+export interface MapView {
+  center: [number, number];
+  zoom: number;
+}
+
+export type LoadState =
+  | { status: 'loading' }
+  | { status: 'ready'; data: LoadedData }
+  | { status: 'error'; message: string };
+
+export interface AppState {
+  load: LoadState;
+  filters: Filters;
+  selection: Selection | null;
+  /** Innovation id hovered in the list (highlighted on the map). */
+  hoveredInnovation: string | null;
+  view: MapView | null;
+  setLoad: (load: LoadState) => void;
+  setFilters: (patch: Partial<Filters>) => void;
+  resetFilters: () => void;
+  select: (selection: Selection | null) => void;
+  hoverInnovation: (id: string | null) => void;
+  setView: (view: MapView | null) => void;
+}
+
+export const useAppStore = create<AppState>()((set) => ({
+  load: { status: 'loading' },
+  filters: EMPTY_FILTERS,
+  selection: null,
+  hoveredInnovation: null,
+  view: null,
+  setLoad: (load) => set({ load }),
+  setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
+  resetFilters: () => set((s) => ({ filters: { ...EMPTY_FILTERS, afficherEtapes: s.filters.afficherEtapes } })),
+  select: (selection) => set({ selection }),
+  hoverInnovation: (hoveredInnovation) => set({ hoveredInnovation }),
+  setView: (view) => set({ view }),
+}));
