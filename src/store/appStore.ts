@@ -85,8 +85,15 @@ export const useAppStore = create<AppState>()((set) => ({
   hoveredInnovation: null,
   view: null,
   setLoad: (load) => set({ load }),
-  setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
-  resetFilters: () => set((s) => ({ filters: { ...EMPTY_FILTERS, afficherEtapes: s.filters.afficherEtapes } })),
+  setFilters: (patch) => {
+    // Start of a 'carto:filter' measure; the map controller closes it at its next idle.
+    performance.mark('carto:filter-start');
+    set((s) => ({ filters: { ...s.filters, ...patch } }));
+  },
+  resetFilters: () => {
+    performance.mark('carto:filter-start');
+    set((s) => ({ filters: { ...EMPTY_FILTERS, afficherEtapes: s.filters.afficherEtapes } }));
+  },
   select: (selection) => set({ selection }),
   hoverInnovation: (hoveredInnovation) => set({ hoveredInnovation }),
   setView: (view) => set({ view }),

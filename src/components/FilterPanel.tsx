@@ -1,0 +1,4 @@
+/** PROVISIONAL STUB, replaced by the filters issue (filters, results list, export). */
+export function FilterPanel() {
+  return null;
+}
