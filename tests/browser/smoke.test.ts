@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, screenshot, waitForMapIdle, type OpenedApp } from './harness';
+
+describe('built app in headless Chromium', () => {
+  let app: OpenedApp;
+
+  beforeAll(async () => {
+    app = await openApp('/');
+    await waitForMapIdle(app.page);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('has a title and a visible h1', async () => {
+    expect(await app.page.title()).not.toBe('');
+    const h1 = app.page.locator('h1').first();
+    await expect.poll(() => h1.isVisible()).toBe(true);
+    expect((await h1.textContent())?.trim()).not.toBe('');
+  });
+
+  it('draws the map on a non-empty WebGL canvas', async () => {
+    const canvas = app.page.locator('canvas.maplibregl-canvas').first();
+    const box = await canvas.boundingBox();
+    expect(box?.width).toBeGreaterThan(0);
+    expect(box?.height).toBeGreaterThan(0);
+    // A canvas holds one kind of context: no 2D context means MapLibre already owns a WebGL one.
+    const contexts = await canvas.evaluate((el) => {
+      const c = el as HTMLCanvasElement;
+      return { twoD: c.getContext('2d') !== null, webgl: (c.getContext('webgl2') ?? c.getContext('webgl')) !== null };
+    });
+    expect(contexts).toEqual({ twoD: false, webgl: true });
+    await screenshot(app.page, 'smoke');
+  });
+
+  it('makes no request outside its own origin and logs no console error', () => {
+    expect(app.foreignRequests).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
+
+describe('harness', () => {
+  it('records and blocks a request to another origin, and records page errors', async () => {
+    const app = await openApp('/');
+    try {
+      await app.page.evaluate(async () => {
+        await fetch('https://example.org/piste.json').catch(() => undefined);
+        setTimeout(() => {
+          throw new Error('erreur volontaire');
+        });
+      });
+      await expect.poll(() => app.consoleErrors.some((e) => e.includes('erreur volontaire'))).toBe(true);
+      expect(app.foreignRequests).toEqual(['https://example.org/piste.json']);
+    } finally {
+      await app.close();
+    }
+  });
+});
