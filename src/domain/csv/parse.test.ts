@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { detectDelimiter, parseCsvText } from './parse';
+
+describe('detectDelimiter', () => {
+  it('picks ; for French spreadsheet exports', () => {
+    expect(detectDelimiter('id;titre;description\n1;"a, b, c, d";x')).toBe(';');
+  });
+  it('picks , for comma files even when later lines hold semicolons', () => {
+    expect(detectDelimiter('id,titre\n1,"a;b;c;d;e"')).toBe(',');
+  });
+  it('ignores separators inside a quoted header cell', () => {
+    expect(detectDelimiter('"a;b;c",d,e')).toBe(',');
+  });
+  it('defaults to , for a single-column file', () => {
+    expect(detectDelimiter('id\n1')).toBe(',');
+  });
+});
+
+describe('parseCsvText', () => {
+  it('trims cells and numbers lines from the header (line 1)', () => {
+    const parsed = parseCsvText('id ; titre\n 1 ;  Un \n2;Deux', 'f.csv');
+    expect(parsed.header).toEqual(['id', 'titre']);
+    expect(parsed.rows).toEqual([
+      { line: 2, cells: ['1', 'Un'] },
+      { line: 3, cells: ['2', 'Deux'] },
+    ]);
+  });
+
+  it('counts quoted line breaks (CRLF and LF) in later line numbers', () => {
+    const text = 'id;description\r\n1;"ligne a\r\nligne b\r\nligne c"\r\n2;"x\ny"\r\n3;z\r\n';
+    const parsed = parseCsvText(text, 'f.csv');
+    expect(parsed.rows.map((r) => [r.line, r.cells[1]])).toEqual([
+      [2, 'ligne a\r\nligne b\r\nligne c'],
+      [5, 'x\ny'],
+      [7, 'z'],
+    ]);
+  });
+
+  it('keeps separators inside quotes and unescapes doubled quotes', () => {
+    const parsed = parseCsvText('a,b\n"x, y","dit ""oui"""', 'f.csv');
+    expect(parsed.rows[0]?.cells).toEqual(['x, y', 'dit "oui"']);
+  });
+
+  it('skips blank and separator-only lines but still counts them', () => {
+    const parsed = parseCsvText('a;b\n\n1;2\n;;\n   \n3;4\n;\n', 'f.csv');
+    expect(parsed.rows.map((r) => r.line)).toEqual([3, 6]);
+  });
+
+  it('skips blank lines before the header', () => {
+    const parsed = parseCsvText('\n\na;b\n1;2', 'f.csv');
+    expect(parsed.header).toEqual(['a', 'b']);
+    expect(parsed.rows[0]?.line).toBe(4);
+  });
+
+  it('flags a row with too many fields at the first extra column', () => {
+    const parsed = parseCsvText('a;b\n1;2;3\n4;5', 'f.csv');
+    expect(parsed.rows[0]?.problem).toMatchObject({ severity: 'error', file: 'f.csv', line: 2, column: 3 });
+    expect(parsed.rows[0]?.problem?.message).toMatch(/3 champs au lieu de 2/u);
+    expect(parsed.rows[1]?.problem).toBeUndefined();
+  });
+
+  it('accepts trailing empty cells spreadsheets add', () => {
+    const parsed = parseCsvText('a;b\n1;2;;\n', 'f.csv');
+    expect(parsed.rows[0]?.problem).toBeUndefined();
+  });
+
+  it('flags a row with too few fields at the first missing column', () => {
+    const parsed = parseCsvText('a;b;c\n1;2', 'f.csv');
+    expect(parsed.rows[0]?.problem).toMatchObject({ line: 2, column: 3 });
+  });
+
+  it('flags an unclosed quote', () => {
+    const parsed = parseCsvText('a;b\n1;2\n3;"oups\n4;5', 'f.csv');
+    expect(parsed.rows).toHaveLength(2);
+    expect(parsed.rows[1]).toMatchObject({ line: 3, problem: { line: 3, column: 2 } });
+    expect(parsed.rows[1]?.problem?.message).toMatch(/guillemet/u);
+  });
+
+  it('returns no header and no rows for an empty text', () => {
+    expect(parseCsvText('', 'f.csv')).toEqual({ delimiter: ',', header: [], rows: [] });
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * Text folding for matching what people type against names: case, accents and spacing
+ * must not matter ("La Réunion" = "la reunion"). Shared by the data build and the app's search.
+ */
+
+const COMBINING_MARKS = /\p{M}+/gu;
+const SPACES = /\s+/gu;
+
+/** Lowercase, strip diacritics (é→e, œ stays œ→oe), collapse and trim whitespace. */
+export function foldText(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(/œ/giu, 'oe')
+    .replace(/æ/giu, 'ae')
+    .toLowerCase()
+    .replace(SPACES, ' ')
+    .trim();
+}
+
+const PUNCTUATION = /[-‐‑‒–—_'’‘`´.,;:()/]+/gu;
+
+/**
+ * Key for a place name (commune, department): folded, punctuation as spaces, and the usual
+ * abbreviations spelled out, so that "St-Denis", "Saint Denis" and "saint-denis" meet.
+ */
+export function placeKey(s: string): string {
+  return foldText(s.replace(PUNCTUATION, ' '))
+    .replace(/\bste\b/gu, 'sainte')
+    .replace(/\bst\b/gu, 'saint');
+}
+
+/** placeKey without a leading article, for names people often write without it ("Réunion"). */
+export function placeKeyWithoutArticle(s: string): string {
+  return placeKey(s).replace(/^(?:la|le|les|l) /u, '');
+}
