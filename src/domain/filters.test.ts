@@ -1,0 +1,252 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_FILTERS, type Filters } from '../store/appStore';
+import {
+  applyFilters, buildFilterIndex, departementSortKey, etapesMatchingThemes, hasActiveFilters, queryWords,
+} from './filters';
+import type { DepartementInfo, EtapeFeature, Innovation, InnovationFeature } from './types';
+
+const DEPARTEMENTS = new Map<string, DepartementInfo>([
+  ['35', { code: '35', nom: 'Ille-et-Vilaine', region: '53', region_nom: 'Bretagne', zone: 'metro' }],
+  ['29', { code: '29', nom: 'Finistère', region: '53', region_nom: 'Bretagne', zone: 'metro' }],
+  ['43', { code: '43', nom: 'Haute-Loire', region: '84', region_nom: 'Auvergne-Rhône-Alpes', zone: 'metro' }],
+  ['2A', { code: '2A', nom: 'Corse-du-Sud', region: '94', region_nom: 'Corse', zone: 'metro' }],
+  ['974', { code: '974', nom: 'La Réunion', region: '04', region_nom: 'La Réunion', zone: 'drom' }],
+]);
+
+function innovation(p: Partial<Innovation> & { id: string }): InnovationFeature {
+  const props: Innovation = {
+    titre: `Projet ${p.id}`, description: '', themes: [], secteurs: [], departement: '35', commune: '',
+    porteur: '', annee: 2009, site_web: '', etape: '', latitude: 48, longitude: -1.6, position: 'exact',
+    ...p,
+  };
+  return Object.freeze({
+    type: 'Feature',
+    geometry: Object.freeze({ type: 'Point', coordinates: Object.freeze([props.longitude, props.latitude]) }),
+    properties: Object.freeze({ ...props, themes: Object.freeze(props.themes), secteurs: Object.freeze(props.secteurs) }),
+  }) as InnovationFeature;
+}
+
+const INNOVATIONS: readonly InnovationFeature[] = Object.freeze([
+  innovation({ id: 'a', titre: 'Télémédecine en Finistère', themes: ['telesante'], secteurs: ['sante'], departement: '29', annee: 2008, porteur: 'CHU de Brest', commune: 'Brest' }),
+  innovation({ id: 'b', titre: 'ENT des collèges', themes: ['ent'], secteurs: ['education'], departement: '35', annee: 2009, description: "Un espace numérique de travail pour l'économie du savoir" }),
+  innovation({ id: 'c', titre: 'Haut débit rural', themes: ['haut-debit', 'developpement-eco'], secteurs: ['amenagement'], departement: '43', annee: 2007, commune: 'Le Puy-en-Velay' }),
+  innovation({ id: 'd', titre: 'Portail touristique', themes: ['tourisme'], secteurs: ['culture', 'emploi'], departement: '974', annee: 2009, commune: 'Saint-Denis', description: 'Visiter La Réunion en ligne' }),
+  innovation({ id: 'e', titre: 'Écoles connectées', themes: ['ent', 'haut-debit'], secteurs: ['education', 'amenagement'], departement: '2A', annee: null, porteur: 'Économie Corse SA' }),
+  innovation({ id: 'f', titre: 'Dossier patient partagé', themes: ['telesante', 'inclusion'], secteurs: ['sante', 'solidarite'], departement: '35', annee: 2010 }),
+]);
+
+const index = () => buildFilterIndex(INNOVATIONS, DEPARTEMENTS);
+const filters = (patch: Partial<Filters>): Filters => Object.freeze({ ...EMPTY_FILTERS, ...patch });
+const ids = (fs: readonly InnovationFeature[]) => fs.map((f) => f.properties.id);
+const run = (patch: Partial<Filters>) => applyFilters(index(), filters(patch));
+
+/** Brute-force reference: the definition of a match, written the obvious way. */
+function matchesOtherThan(f: InnovationFeature, fl: Filters, leftOut: 'themes' | 'secteurs' | null): boolean {
+  const p = f.properties;
+  const region = DEPARTEMENTS.get(p.departement)?.region;
+  const words = queryWords(fl.texte);
+  const text = [p.titre, p.description, p.porteur, p.commune].join(' ')
+    .normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return (leftOut === 'themes' || fl.themes.length === 0 || p.themes.some((t) => fl.themes.includes(t)))
+    && (leftOut === 'secteurs' || fl.secteurs.length === 0 || p.secteurs.some((s) => fl.secteurs.includes(s)))
+    && (fl.region === null || region === fl.region)
+    && (fl.departement === null || p.departement === fl.departement)
+    && (fl.anneeMin === null || (p.annee !== null && p.annee >= fl.anneeMin))
+    && (fl.anneeMax === null || (p.annee !== null && p.annee <= fl.anneeMax))
+    && words.every((w) => text.includes(w));
+}
+
+describe('filter semantics', () => {
+  it('with no filter keeps everything, sorted by department code then title', () => {
+    expect(ids(run({}).innovations)).toEqual(['e', 'a', 'f', 'b', 'c', 'd']);
+  });
+
+  it('ORs values within the theme group', () => {
+    expect(ids(run({ themes: ['telesante', 'tourisme'] }).innovations).sort()).toEqual(['a', 'd', 'f']);
+  });
+
+  it('ANDs theme and sector groups', () => {
+    expect(ids(run({ themes: ['ent', 'telesante'], secteurs: ['sante'] }).innovations).sort()).toEqual(['a', 'f']);
+    expect(ids(run({ themes: ['ent'], secteurs: ['sante'] }).innovations)).toEqual([]);
+  });
+
+  it('filters by region through the department of each innovation', () => {
+    expect(ids(run({ region: '53' }).innovations).sort()).toEqual(['a', 'b', 'f']);
+    expect(ids(run({ region: '53', departement: '29' }).innovations)).toEqual(['a']);
+  });
+
+  it('keeps a year range inclusive and leaves out innovations without a year', () => {
+    expect(ids(run({ anneeMin: 2008, anneeMax: 2009 }).innovations).sort()).toEqual(['a', 'b', 'd']);
+    expect(ids(run({ anneeMax: 2007 }).innovations)).toEqual(['c']);
+    expect(ids(run({}).innovations)).toContain('e');
+  });
+
+  it('agrees with a brute-force definition on every combination of a few filters', () => {
+    const choices: Partial<Filters>[] = [
+      {}, { themes: ['ent'] }, { themes: ['telesante', 'haut-debit'] }, { secteurs: ['education'] },
+      { secteurs: ['sante', 'culture'] }, { region: '53' }, { departement: '974' }, { anneeMin: 2009 },
+      { texte: 'numerique' }, { texte: 'eco' },
+    ];
+    for (const a of choices) {
+      for (const b of choices) {
+        const fl = filters({ ...a, ...b });
+        const expected = INNOVATIONS.filter((f) => matchesOtherThan(f, fl, null)).map((f) => f.properties.id).sort();
+        expect(ids(applyFilters(index(), fl).innovations).sort(), JSON.stringify(fl)).toEqual(expected);
+      }
+    }
+  });
+});
+
+describe('text search', () => {
+  it('ignores case and accents: "reunion" finds "La Réunion"', () => {
+    expect(ids(run({ texte: 'reunion' }).innovations)).toEqual(['d']);
+    expect(ids(run({ texte: 'RÉUNION' }).innovations)).toEqual(['d']);
+  });
+
+  it('matches inside words: "eco" finds "économie" and "Écoles"', () => {
+    expect(ids(run({ texte: 'eco' }).innovations).sort()).toEqual(['b', 'e']);
+  });
+
+  it('searches title, description, porteur and commune', () => {
+    expect(ids(run({ texte: 'telemedecine' }).innovations)).toEqual(['a']); // titre
+    expect(ids(run({ texte: 'savoir' }).innovations)).toEqual(['b']); // description
+    expect(ids(run({ texte: 'chu brest' }).innovations)).toEqual(['a']); // porteur + commune
+    expect(ids(run({ texte: 'puy-en-velay' }).innovations)).toEqual(['c']); // commune
+  });
+
+  it('requires every word of the query', () => {
+    expect(ids(run({ texte: 'ent colleges' }).innovations)).toEqual(['b']);
+    expect(ids(run({ texte: 'ent brest' }).innovations)).toEqual([]);
+  });
+
+  it('treats a blank query as no query', () => {
+    expect(run({ texte: '   ' }).innovations).toHaveLength(INNOVATIONS.length);
+    expect(hasActiveFilters(filters({ texte: '  ' }))).toBe(false);
+    expect(hasActiveFilters(filters({ texte: 'x' }))).toBe(true);
+  });
+
+  it('ranks by relevance: a title match before a porteur match before a description match', () => {
+    const idx = buildFilterIndex([
+      innovation({ id: 'desc', titre: 'Zeta', description: 'portail santé' }),
+      innovation({ id: 'titre', titre: 'Santé en ligne', departement: '974' }),
+      innovation({ id: 'porteur', titre: 'Alpha', porteur: 'Réseau santé' }),
+    ], DEPARTEMENTS);
+    expect(ids(applyFilters(idx, filters({ texte: 'sante' })).innovations)).toEqual(['titre', 'porteur', 'desc']);
+  });
+
+  it('ranks a word start above a match inside a word, and keeps display order on ties', () => {
+    const idx = buildFilterIndex([
+      innovation({ id: 'inside', titre: 'Télécommunications', departement: '29' }),
+      innovation({ id: 'start2', titre: 'Communes rurales', departement: '43' }),
+      innovation({ id: 'start1', titre: 'Communes connectées', departement: '35' }),
+    ], DEPARTEMENTS);
+    expect(ids(applyFilters(idx, filters({ texte: 'commun' })).innovations)).toEqual(['start1', 'start2', 'inside']);
+  });
+
+  it('reuses the text scan when only another filter changes, and gives the same answer', () => {
+    const idx = index();
+    const first = applyFilters(idx, filters({ texte: 'eco' }));
+    const cache = idx.textCache;
+    const second = applyFilters(idx, filters({ texte: 'eco', themes: ['ent'] }));
+    expect(idx.textCache).toBe(cache);
+    expect(ids(second.innovations).sort())
+      .toEqual(ids(first.innovations.filter((f) => f.properties.themes.includes('ent'))).sort());
+  });
+});
+
+describe('facet counts', () => {
+  it('counts every value when nothing is selected', () => {
+    const r = run({});
+    expect(Object.fromEntries(r.themeCounts)).toEqual({
+      telesante: 2, ent: 2, 'haut-debit': 2, 'developpement-eco': 1, tourisme: 1, inclusion: 1,
+    });
+    expect(r.secteurCounts.get('education')).toBe(2);
+  });
+
+  it("leaves out the group's own selection: ticking a theme does not zero its siblings", () => {
+    const r = run({ themes: ['telesante'] });
+    expect(r.themeCounts.get('ent')).toBe(2);
+    expect(r.themeCounts.get('telesante')).toBe(2);
+    // Sectors are counted among the matches of the theme selection.
+    expect(Object.fromEntries(r.secteurCounts)).toEqual({ sante: 2, solidarite: 1 });
+  });
+
+  it('applies the other groups: a sector selection narrows theme counts', () => {
+    const r = run({ secteurs: ['education'] });
+    expect(Object.fromEntries(r.themeCounts)).toEqual({ ent: 2, 'haut-debit': 1 });
+    expect(r.themeCounts.get('telesante') ?? 0).toBe(0);
+  });
+
+  it('equals, for every value, the size of the result if that value were ticked alone', () => {
+    const themeIds = ['telesante', 'ent', 'haut-debit', 'developpement-eco', 'tourisme', 'inclusion'];
+    for (const other of [{}, { region: '53' }, { secteurs: ['amenagement'] }, { texte: 'eco' }, { anneeMin: 2009 }]) {
+      const r = run({ ...other, themes: ['ent'] });
+      for (const t of themeIds) {
+        expect(r.themeCounts.get(t) ?? 0, `${t} ${JSON.stringify(other)}`)
+          .toBe(run({ ...other, themes: [t] }).innovations.length);
+      }
+    }
+  });
+
+  it('counts territories without the territory selection', () => {
+    const r = run({ region: '53', themes: ['ent'] });
+    expect(r.regionCounts.get('53')).toBe(1);
+    expect(r.regionCounts.get('94')).toBe(1);
+    expect(r.departementCounts.get('2A')).toBe(1);
+  });
+
+  it('counts matches per department', () => {
+    expect(Object.fromEntries(run({ themes: ['telesante', 'ent'] }).countsByDepartement))
+      .toEqual({ '29': 1, '35': 2, '2A': 1 });
+  });
+});
+
+describe('stops', () => {
+  const etape = (id: string, themes: string[]): EtapeFeature => ({
+    type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] },
+    properties: { id, date: '2009-04-23', commune: '', departement: '43', intitule: '', themes, latitude: 0, longitude: 0, position: 'exact' },
+  });
+  const ETAPES = Object.freeze([etape('e01', ['ent', 'inclusion']), etape('e02', ['telesante']), etape('e03', [])]);
+
+  it('keeps every stop when no theme is ticked', () => {
+    expect(etapesMatchingThemes(ETAPES, []).map((e) => e.properties.id)).toEqual(['e01', 'e02', 'e03']);
+  });
+
+  it('keeps stops sharing a ticked theme', () => {
+    expect(etapesMatchingThemes(ETAPES, ['inclusion', 'telesante']).map((e) => e.properties.id)).toEqual(['e01', 'e02']);
+  });
+});
+
+describe('department order', () => {
+  it('puts Corsica between 19 and 21 and overseas last', () => {
+    const codes = ['974', '21', '2B', '01', '2A', '19', '971', '95'];
+    expect(codes.sort((a, b) => departementSortKey(a).localeCompare(departementSortKey(b))))
+      .toEqual(['01', '19', '2A', '2B', '21', '95', '971', '974']);
+  });
+});
+
+describe('performance', () => {
+  it('filters 100,000 innovations with a text query in well under a second once indexed', () => {
+    const many: InnovationFeature[] = [];
+    const deps = [...DEPARTEMENTS.keys()];
+    for (let i = 0; i < 100_000; i++) {
+      many.push({
+        type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] },
+        properties: {
+          id: `i${i}`, titre: `Projet numérique ${i}`, description: 'Un service pour les habitants et les élus du territoire',
+          themes: [i % 3 ? 'ent' : 'telesante'], secteurs: ['education'], departement: deps[i % deps.length]!,
+          commune: 'Rennes', porteur: 'Communauté de communes', annee: 2000 + (i % 10), site_web: '', etape: '',
+          latitude: 0, longitude: 0, position: 'exact',
+        },
+      });
+    }
+    const idx = buildFilterIndex(many, DEPARTEMENTS);
+    const t0 = performance.now();
+    applyFilters(idx, filters({ themes: ['ent'] }));
+    applyFilters(idx, filters({ themes: ['ent'], texte: 'elus' }));
+    applyFilters(idx, filters({ themes: ['telesante'], texte: 'elus', region: '53' }));
+    const perPass = (performance.now() - t0) / 3;
+    // Generous bound for a noisy two-core machine; a regression to per-keystroke folding costs seconds.
+    expect(perPass).toBeLessThan(400);
+  });
+});
