@@ -1,0 +1,225 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { feature } from 'topojson-client';
+import booleanIntersects from '@turf/boolean-intersects';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Topology } from 'topojson-specification';
+import {
+  INSETS,
+  INSET_LAYOUT,
+  NATIONAL_VIEW_BOUNDS,
+  applyInsetTransform,
+  insetFor,
+  insetFrameBounds,
+  insetFrames,
+  invertInsetTransform,
+  toDisplayPosition,
+  transformGeometry,
+} from './insets';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const fixturePath = path.resolve(repoRoot, '../shared/fixtures/boundaries/departements-avec-outre-mer.geojson');
+
+type Area = Feature<Polygon | MultiPolygon, { code: string }>;
+
+/** IGN outlines (departments, DROM included) from the shared fixture. */
+const ign = JSON.parse(readFileSync(fixturePath, 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { code: string }>;
+
+function worldAtlas(file: string): FeatureCollection<Polygon | MultiPolygon, { name: string }> {
+  const topology = JSON.parse(readFileSync(path.resolve(repoRoot, 'node_modules/world-atlas', file), 'utf8')) as Topology;
+  return feature(topology, topology.objects.countries as never) as unknown as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
+}
+/** Natural Earth outlines of the overseas collectivities (ISO 3166 numeric id → INSEE code). */
+const COM_ISO: Record<string, string> = { '666': '975', '652': '977', '663': '978', '876': '986', '258': '987', '540': '988' };
+const countries10m = worldAtlas('countries-10m.json');
+const overseasOutlines: Area[] = [
+  ...ign.features.filter((f) => insetFor(f.properties.code)),
+  ...countries10m.features
+    .filter((f) => String(f.id) in COM_ISO)
+    .map((f) => ({ ...f, properties: { code: COM_ISO[String(f.id)] as string } })),
+];
+
+function positions(g: Geometry): Position[] {
+  switch (g.type) {
+    case 'Point': return [g.coordinates];
+    case 'MultiPoint': case 'LineString': return g.coordinates;
+    case 'MultiLineString': case 'Polygon': return g.coordinates.flat();
+    case 'MultiPolygon': return g.coordinates.flat(2);
+    case 'GeometryCollection': return g.geometries.flatMap(positions);
+  }
+}
+function bbox(g: Geometry): [number, number, number, number] {
+  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of positions(g) as [number, number][]) {
+    b[0] = Math.min(b[0], x); b[1] = Math.min(b[1], y); b[2] = Math.max(b[2], x); b[3] = Math.max(b[3], y);
+  }
+  return b;
+}
+const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+function disjoint(a: number[], b: number[]): boolean {
+  return (a[2] as number) < (b[0] as number) || (b[2] as number) < (a[0] as number)
+    || (a[3] as number) < (b[1] as number) || (b[3] as number) < (a[1] as number);
+}
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object') { Object.values(o).forEach(deepFreeze); Object.freeze(o); }
+  return o;
+}
+
+describe('INSETS table', () => {
+  it('defines the 11 overseas territories once each', () => {
+    const codes = INSETS.map((i) => i.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect([...codes].sort()).toEqual(['971', '972', '973', '974', '975', '976', '977', '978', '986', '987', '988']);
+  });
+  it('has no inset for metropolitan departments', () => {
+    for (const f of ign.features.filter((x) => x.properties.code.length === 2)) expect(insetFor(f.properties.code)).toBeUndefined();
+  });
+});
+
+describe('applyInsetTransform / invertInsetTransform', () => {
+  it('round-trips real → display → real to 1e-9 inside every source area', () => {
+    for (const inset of INSETS) {
+      const [w, s, e, n] = inset.source;
+      fc.assert(fc.property(fc.double({ min: w, max: e, noNaN: true }), fc.double({ min: s, max: n, noNaN: true }), (lon, lat) => {
+        const back = invertInsetTransform(inset, applyInsetTransform(inset, [lon, lat]));
+        expect(back[0]).toBeCloseTo(lon, 9);
+        expect(back[1]).toBeCloseTo(lat, 9);
+      }), { numRuns: 200 });
+    }
+  });
+  it('round-trips display → real → display to 1e-9 inside every frame', () => {
+    for (const inset of INSETS) {
+      const [w, s, e, n] = insetFrameBounds(inset.code) as number[] as [number, number, number, number];
+      fc.assert(fc.property(fc.double({ min: w, max: e, noNaN: true }), fc.double({ min: s, max: n, noNaN: true }), (lon, lat) => {
+        const again = applyInsetTransform(inset, invertInsetTransform(inset, [lon, lat]));
+        expect(again[0]).toBeCloseTo(lon, 9);
+        expect(again[1]).toBeCloseTo(lat, 9);
+      }), { numRuns: 200 });
+    }
+  });
+  it('sends the centre of the source (in Mercator) to the target', () => {
+    for (const inset of INSETS) {
+      const [w, s, e, n] = inset.source;
+      const midLat = (2 * Math.atan(Math.exp((mercY(s) + mercY(n)) / 2)) - Math.PI / 2) * (180 / Math.PI);
+      const p = applyInsetTransform(inset, [(w + e) / 2, midLat]);
+      expect(p[0]).toBeCloseTo(inset.target[0], 9);
+      expect(p[1]).toBeCloseTo(inset.target[1], 9);
+    }
+  });
+  it('treats a longitude and the same longitude plus or minus 360° alike (antimeridian)', () => {
+    const wallis = insetFor('986')!;
+    const direct = applyInsetTransform(wallis, [-176.2, -13.3]);
+    expect(applyInsetTransform(wallis, [183.8, -13.3])).toEqual(direct.map((v) => expect.closeTo(v, 9)));
+    const caledonia = insetFor('988')!;
+    expect(applyInsetTransform(caledonia, [166.4 - 360, -22.3])[0]).toBeCloseTo(applyInsetTransform(caledonia, [166.4, -22.3])[0], 9);
+  });
+  it('keeps proportions: a bbox keeps its Mercator aspect ratio', () => {
+    for (const inset of INSETS) {
+      const [w, s, e, n] = inset.source;
+      const [a, b] = [applyInsetTransform(inset, [w, s]), applyInsetTransform(inset, [e, n])];
+      const before = (e - w) / ((mercY(n) - mercY(s)) * (180 / Math.PI));
+      const after = (b[0] - a[0]) / ((mercY(b[1]) - mercY(a[1])) * (180 / Math.PI));
+      expect(after).toBeCloseTo(before, 9);
+    }
+  });
+});
+
+describe('toDisplayPosition', () => {
+  it('is the identity for metropolitan departments', () => {
+    expect(toDisplayPosition('75', [2.35, 48.85])).toEqual([2.35, 48.85]);
+    expect(toDisplayPosition('2A', [8.74, 41.92])).toEqual([8.74, 41.92]);
+  });
+  it('applies the inset for overseas territories', () => {
+    expect(toDisplayPosition('974', [55.45, -20.88])).toEqual(applyInsetTransform(insetFor('974')!, [55.45, -20.88]));
+    expect(toDisplayPosition('974', [55.45, -20.88])).not.toEqual([55.45, -20.88]);
+  });
+});
+
+describe('frames', () => {
+  const frames = insetFrames();
+  it('are pairwise disjoint', () => {
+    for (let i = 0; i < frames.length; i++)
+      for (let j = i + 1; j < frames.length; j++)
+        expect(disjoint(bbox(frames[i]!.geometry), bbox(frames[j]!.geometry)), `${frames[i]!.properties.code}/${frames[j]!.properties.code}`).toBe(true);
+  });
+  it('stay clear of metropolitan France and Corsica', () => {
+    const metro = bbox({ type: 'GeometryCollection', geometries: ign.features.filter((f) => !insetFor(f.properties.code)).map((f) => f.geometry) });
+    for (const f of frames) expect(disjoint(bbox(f.geometry), metro), f.properties.code).toBe(true);
+  });
+  it('cover no land of the neighbouring countries (Spain, Portugal, UK, Ireland…)', () => {
+    for (const country of worldAtlas('countries-50m.json').features) {
+      if (country.id === '250') continue;
+      for (const f of frames) expect(booleanIntersects(f, country), `${f.properties.code} × ${country.properties.name}`).toBe(false);
+    }
+  });
+  it('all lie inside the national view bounds', () => {
+    for (const f of frames) {
+      const b = bbox(f.geometry);
+      expect(b[0]).toBeGreaterThanOrEqual(NATIONAL_VIEW_BOUNDS[0]);
+      expect(b[1]).toBeGreaterThanOrEqual(NATIONAL_VIEW_BOUNDS[1]);
+      expect(b[3]).toBeLessThanOrEqual(NATIONAL_VIEW_BOUNDS[3]);
+    }
+  });
+  it('are closed counter-clockwise rings with {code, nom}', () => {
+    for (const f of frames) {
+      const ring = f.geometry.coordinates[0]!;
+      expect(ring[0]).toEqual(ring[ring.length - 1]);
+      let area2 = 0;
+      for (let k = 0; k < ring.length - 1; k++) area2 += ring[k]![0]! * ring[k + 1]![1]! - ring[k + 1]![0]! * ring[k]![1]!;
+      expect(area2).toBeGreaterThan(0);
+      expect(Object.keys(f.properties).sort()).toEqual(['code', 'nom']);
+      expect(f.properties.nom).toBe(insetFor(f.properties.code)!.nom);
+    }
+  });
+});
+
+describe('transformGeometry on real outlines (IGN DROM, Natural Earth COM)', () => {
+  it('has an outline for every inset', () => {
+    expect(new Set(overseasOutlines.map((f) => f.properties.code))).toEqual(new Set(INSETS.map((i) => i.code)));
+  });
+  it('puts every territory inside its frame, below the name band, and fills the frame (legible)', () => {
+    const { margin, labelBand } = INSET_LAYOUT;
+    for (const f of overseasOutlines) {
+      const inset = insetFor(f.properties.code)!;
+      const [fw, fs, fe, fn] = insetFrameBounds(inset.code)!;
+      const [w, s, e, n] = bbox(transformGeometry(inset, f.geometry));
+      expect(w, inset.code).toBeGreaterThan(fw);
+      expect(e, inset.code).toBeLessThan(fe);
+      expect(s, inset.code).toBeGreaterThan(fs);
+      expect(mercY(n), inset.code).toBeLessThan(mercY(fn) - (labelBand * Math.PI) / 180);
+      // The drawn outline spans most of the frame's width or height: nothing is a speck.
+      const widthShare = (e - w) / (fe - fw - 2 * margin);
+      const heightShare = (mercY(n) - mercY(s)) / (mercY(fn) - mercY(fs) - ((2 * margin + labelBand) * Math.PI) / 180);
+      expect(Math.max(widthShare, heightShare), inset.code).toBeGreaterThan(0.5);
+    }
+  });
+  it('does not mutate its input and keeps the geometry type and ring count', () => {
+    for (const f of overseasOutlines) {
+      const g = deepFreeze(structuredClone(f.geometry));
+      const copy = structuredClone(g);
+      const out = transformGeometry(insetFor(f.properties.code)!, g);
+      expect(g).toEqual(copy);
+      expect(out.type).toBe(g.type);
+      expect(positions(out).length).toBe(positions(g).length);
+    }
+  });
+  it('transforms every kind of geometry, keeping extra coordinates', () => {
+    const inset = insetFor('972')!;
+    const p: [number, number] = [-61.0, 14.6];
+    const d = applyInsetTransform(inset, p);
+    const gc = transformGeometry(inset, {
+      type: 'GeometryCollection',
+      geometries: [
+        { type: 'Point', coordinates: [...p, 12] },
+        { type: 'MultiPoint', coordinates: [p] },
+        { type: 'LineString', coordinates: [p, p] },
+        { type: 'MultiLineString', coordinates: [[p, p]] },
+      ],
+    });
+    expect(gc.geometries[0]).toEqual({ type: 'Point', coordinates: [...d, 12] });
+    for (const g of gc.geometries.slice(1)) for (const q of positions(g)) expect(q).toEqual(d);
+  });
+});

@@ -1,0 +1,225 @@
+/**
+ * Overseas insets: every overseas territory is drawn in a frame next to metropolitan France.
+ *
+ * The transform is affine in Web Mercator (the map's own projection), with one uniform scale, so
+ * each territory keeps its true shape and the inverse is exact. Territories keep their REAL
+ * WGS84 coordinates in the data; only display geometry goes through `applyInsetTransform`.
+ *
+ * Layout (display Web Mercator, see INSET_LAYOUT): a grid of equal frames in the Atlantic west of
+ * France, 3 columns × 4 rows, filled in reading order by INSEE code. The bottom-right cell is left
+ * empty because it would cover Galicia. Each territory is fitted into its frame below a band kept
+ * free for the frame's name, so Guyane is shrunk and the small islands (Saint-Barthélemy,
+ * Saint-Martin, Mayotte, Wallis-et-Futuna) are strongly enlarged: all frames have the same size
+ * on screen.
+ *
+ * Polynésie française: the frame shows the whole territory (its five archipelagos, ~2 000 km
+ * across) rather than the Society Islands only, so that any project of the Marquesas or the
+ * Austral Islands still lands inside the frame; islands are small there, the frame's name and the
+ * department's label point make it findable.
+ */
+import type { Geometry, Position } from 'geojson';
+import type { InsetFrameFeature } from './types';
+
+export interface InsetDef {
+  /** INSEE code of the territory, e.g. '974'. */
+  code: string;
+  /** French name shown on the frame, e.g. 'La Réunion'. */
+  nom: string;
+  /** Real WGS84 bbox [west, south, east, north] of the area shown (whole territory). */
+  source: [number, number, number, number];
+  /** Scale factor applied in Web Mercator (uniform: shapes keep true proportions). */
+  scale: number;
+  /**
+   * Display WGS84 position (lon, lat) where the centre of `source` lands. The centre is taken in
+   * Web Mercator (middle of the projected bbox), so the bbox maps symmetrically around it.
+   */
+  target: [number, number];
+}
+
+type Bbox = [number, number, number, number];
+
+/**
+ * Grid geometry, in "Mercator degrees": x = longitude, y = Web Mercator northing expressed in
+ * degrees (so 1 unit is the same length on screen along both axes).
+ * Column C (x −9.9…−6.9) stays north of Spain's coast (43.8° N) and west of Brittany (−5.1°) and
+ * the Isles of Scilly (−6.3°); the top (≈ 51.2° N) stays south of Ireland (51.4° N).
+ */
+export const INSET_LAYOUT = {
+  left: -16.5,
+  top: 59.7,
+  cellWidth: 3.0,
+  cellHeight: 3.3,
+  gap: 0.3,
+  columns: 3,
+  /** Free space around the territory inside its frame. */
+  margin: 0.2,
+  /** Band at the top of each frame kept free for the frame's name. */
+  labelBand: 0.55,
+} as const;
+
+/**
+ * One line per territory: real extent and grid cell. The extent is the union of the Natural Earth
+ * and IGN outlines, padded, and takes in the islets Natural Earth leaves out (Tintamarre for
+ * Saint-Martin, Fourchue and Frégate for Saint-Barthélemy), so an IGN `--from` file fits too.
+ */
+const TERRITORIES: ReadonlyArray<{ code: string; nom: string; source: Bbox; cell: [column: number, row: number] }> = [
+  { code: '971', nom: 'Guadeloupe', source: [-61.85, 15.8, -60.95, 16.55], cell: [0, 0] },
+  { code: '972', nom: 'Martinique', source: [-61.26, 14.37, -60.78, 14.9], cell: [1, 0] },
+  { code: '973', nom: 'Guyane', source: [-54.65, 2.08, -51.58, 5.78], cell: [2, 0] },
+  { code: '974', nom: 'La Réunion', source: [55.19, -21.41, 55.88, -20.84], cell: [0, 1] },
+  { code: '975', nom: 'Saint-Pierre-et-Miquelon', source: [-56.42, 46.73, -56.12, 47.16], cell: [1, 1] },
+  { code: '976', nom: 'Mayotte', source: [44.99, -13.03, 45.33, -12.61], cell: [2, 1] },
+  { code: '977', nom: 'Saint-Barthélemy', source: [-62.92, 17.86, -62.78, 17.98], cell: [0, 2] },
+  { code: '978', nom: 'Saint-Martin', source: [-63.16, 18.02, -62.96, 18.13], cell: [1, 2] },
+  { code: '986', nom: 'Wallis-et-Futuna', source: [-178.21, -14.34, -176.1, -13.19], cell: [2, 2] },
+  { code: '987', nom: 'Polynésie française', source: [-154.56, -27.66, -134.92, -7.93], cell: [0, 3] },
+  { code: '988', nom: 'Nouvelle-Calédonie', source: [163.59, -22.69, 171.37, -19.6], cell: [1, 3] },
+];
+
+const DEG = Math.PI / 180;
+
+/** Web Mercator northing of a latitude, in degrees. */
+function mercatorY(lat: number): number {
+  return Math.log(Math.tan(Math.PI / 4 + (lat * DEG) / 2)) / DEG;
+}
+
+function latitudeOf(mercY: number): number {
+  return (2 * Math.atan(Math.exp(mercY * DEG)) - Math.PI / 2) / DEG;
+}
+
+/** Frame of a grid cell, in Mercator degrees [xmin, ymin, xmax, ymax]. */
+function cellBox(column: number, row: number): Bbox {
+  const { left, top, cellWidth, cellHeight, gap } = INSET_LAYOUT;
+  const xmin = left + column * (cellWidth + gap);
+  const ymax = top - row * (cellHeight + gap);
+  return [xmin, ymax - cellHeight, xmin + cellWidth, ymax];
+}
+
+function sourceCentre(source: Bbox): [number, number] {
+  return [(source[0] + source[2]) / 2, (mercatorY(source[1]) + mercatorY(source[3])) / 2];
+}
+
+function defineInset(t: (typeof TERRITORIES)[number]): InsetDef {
+  const { margin, labelBand } = INSET_LAYOUT;
+  const [xmin, ymin, xmax, ymax] = cellBox(t.cell[0], t.cell[1]);
+  // Content area: the frame minus its margins and the name band at the top.
+  const areaWidth = xmax - xmin - 2 * margin;
+  const areaHeight = ymax - ymin - 2 * margin - labelBand;
+  const srcWidth = t.source[2] - t.source[0];
+  const srcHeight = mercatorY(t.source[3]) - mercatorY(t.source[1]);
+  const scale = Math.min(areaWidth / srcWidth, areaHeight / srcHeight);
+  const centreX = (xmin + xmax) / 2;
+  const centreY = ymin + margin + areaHeight / 2;
+  return { code: t.code, nom: t.nom, source: t.source, scale, target: [centreX, latitudeOf(centreY)] };
+}
+
+/** The insets, in frame order (reading order of the grid = INSEE code order). */
+export const INSETS: readonly InsetDef[] = Object.freeze(TERRITORIES.map(defineInset));
+
+const FRAME_BOXES: ReadonlyMap<string, Bbox> = new Map(TERRITORIES.map((t) => [t.code, cellBox(t.cell[0], t.cell[1])]));
+
+const BY_CODE: ReadonlyMap<string, InsetDef> = new Map(INSETS.map((i) => [i.code, i]));
+
+export function insetFor(code: string): InsetDef | undefined {
+  return BY_CODE.get(code);
+}
+
+/** Longitude moved by whole turns next to `reference`, so territories near ±180° stay in one piece. */
+function continuousLongitude(lon: number, reference: number): number {
+  return lon - 360 * Math.round((lon - reference) / 360);
+}
+
+/** Real WGS84 position → display position inside the inset frame. */
+export function applyInsetTransform(inset: InsetDef, lonLat: [number, number]): [number, number] {
+  const [cx, cy] = sourceCentre(inset.source);
+  const x = continuousLongitude(lonLat[0], cx);
+  const y = mercatorY(lonLat[1]);
+  const tx = inset.target[0];
+  const ty = mercatorY(inset.target[1]);
+  return [tx + inset.scale * (x - cx), latitudeOf(ty + inset.scale * (y - cy))];
+}
+
+/** Display position inside the inset frame → real WGS84 position (longitude in −180…180). */
+export function invertInsetTransform(inset: InsetDef, lonLat: [number, number]): [number, number] {
+  const [cx, cy] = sourceCentre(inset.source);
+  const tx = inset.target[0];
+  const ty = mercatorY(inset.target[1]);
+  const x = cx + (lonLat[0] - tx) / inset.scale;
+  const y = cy + (mercatorY(lonLat[1]) - ty) / inset.scale;
+  return [continuousLongitude(x, 0), latitudeOf(y)];
+}
+
+/** Display position of a real point of department `code` (identity for metropolitan departments). */
+export function toDisplayPosition(code: string, lonLat: [number, number]): [number, number] {
+  const inset = insetFor(code);
+  return inset ? applyInsetTransform(inset, lonLat) : [lonLat[0], lonLat[1]];
+}
+
+function transformPosition(inset: InsetDef, p: Position): Position {
+  const [lon, lat] = applyInsetTransform(inset, [p[0] as number, p[1] as number]);
+  return p.length > 2 ? [lon, lat, ...p.slice(2)] : [lon, lat];
+}
+
+/**
+ * The geometry as displayed in the inset. Returns a new geometry (input untouched); a `bbox`
+ * member, which would be stale, is not copied. Uniform scaling keeps ring orientation.
+ */
+export function transformGeometry<G extends Geometry>(inset: InsetDef, g: G): G {
+  const pos = (p: Position) => transformPosition(inset, p);
+  const geom = g as Geometry;
+  let out: Geometry;
+  switch (geom.type) {
+    case 'Point':
+      out = { type: 'Point', coordinates: pos(geom.coordinates) };
+      break;
+    case 'MultiPoint':
+      out = { type: 'MultiPoint', coordinates: geom.coordinates.map(pos) };
+      break;
+    case 'LineString':
+      out = { type: 'LineString', coordinates: geom.coordinates.map(pos) };
+      break;
+    case 'MultiLineString':
+      out = { type: 'MultiLineString', coordinates: geom.coordinates.map((l) => l.map(pos)) };
+      break;
+    case 'Polygon':
+      out = { type: 'Polygon', coordinates: geom.coordinates.map((r) => r.map(pos)) };
+      break;
+    case 'MultiPolygon':
+      out = { type: 'MultiPolygon', coordinates: geom.coordinates.map((p) => p.map((r) => r.map(pos))) };
+      break;
+    case 'GeometryCollection':
+      out = { type: 'GeometryCollection', geometries: geom.geometries.map((x) => transformGeometry(inset, x)) };
+      break;
+  }
+  return out as G;
+}
+
+/** Display bbox [west, south, east, north] (WGS84) of the frame of territory `code`. */
+export function insetFrameBounds(code: string): [number, number, number, number] | undefined {
+  const box = FRAME_BOXES.get(code);
+  if (!box) return undefined;
+  return [box[0], latitudeOf(box[1]), box[2], latitudeOf(box[3])];
+}
+
+/** The frames (display coords, Polygon, counter-clockwise) with properties {code, nom}. */
+export function insetFrames(): InsetFrameFeature[] {
+  return INSETS.map((inset) => {
+    const [w, s, e, n] = insetFrameBounds(inset.code) as [number, number, number, number];
+    return {
+      type: 'Feature',
+      properties: { code: inset.code, nom: inset.nom },
+      geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] },
+    };
+  });
+}
+
+/**
+ * Bounds [west, south, east, north] of the national view: metropolitan France, Corsica and every
+ * inset frame, for the map's initial `fitBounds`.
+ */
+export const NATIONAL_VIEW_BOUNDS: readonly [number, number, number, number] = Object.freeze([
+  INSET_LAYOUT.left,
+  41.3,
+  9.6,
+  latitudeOf(INSET_LAYOUT.top),
+]) as readonly [number, number, number, number];
