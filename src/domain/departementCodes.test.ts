@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createDepartementResolver } from './departementCodes';
+
+const fixture = path.resolve(__dirname, '../../../shared/fixtures/boundaries/departements-avec-outre-mer.geojson');
+const official = (JSON.parse(readFileSync(fixture, 'utf8')) as { features: { properties: { code: string; nom: string } }[] })
+  .features.map((f) => Object.freeze({ ...f.properties }));
+const resolver = createDepartementResolver(Object.freeze(official));
+const code = (cell: string) => {
+  const r = resolver.resolve(cell);
+  return r.ok ? r.code : `ERREUR ${r.message}`;
+};
+
+describe('departement cells', () => {
+  it('pads one-digit codes and upper-cases Corsica', () => {
+    expect(code('1')).toBe('01');
+    expect(code(' 01 ')).toBe('01');
+    expect(code('2a')).toBe('2A');
+    expect(code('2B')).toBe('2B');
+    expect(code('971')).toBe('971');
+  });
+
+  it('undoes a spreadsheet turning codes into decimals', () => {
+    expect(code('1.0')).toBe('01');
+    expect(code('69,0')).toBe('69');
+  });
+
+  it('rejects 20 and asks for 2A or 2B', () => {
+    const r = resolver.resolve('20');
+    expect(r).toEqual({ ok: false, message: expect.stringMatching(/2A .*2B/u) });
+  });
+
+  it('reads names in any case, with or without accents, hyphens or article', () => {
+    expect(code('Réunion')).toBe('974');
+    expect(code('la reunion')).toBe('974');
+    expect(code('LA RÉUNION')).toBe('974');
+    expect(code('Corse-du-Sud')).toBe('2A');
+    expect(code('corse du sud')).toBe('2A');
+    expect(code("cote d'or")).toBe('21');
+    expect(code('Côtes d’Armor')).toBe('22');
+    expect(code('Val-d’Oise')).toBe('95');
+    expect(code('seine st denis')).toBe('93');
+    expect(code('Territoire-de-Belfort')).toBe('90');
+  });
+
+  it('accepts number and name together when they agree', () => {
+    expect(code('01 - Ain')).toBe('01');
+    expect(code('Rhône (69)')).toBe('69');
+    expect(code('69 Rhône')).toBe('69');
+    expect(resolver.resolve('69 - Ain')).toEqual({ ok: false, message: expect.stringMatching(/incohérent/u) });
+  });
+
+  it('explains unknown codes and names', () => {
+    expect(resolver.resolve('99')).toEqual({ ok: false, message: expect.stringMatching(/« 99 » inconnu/u) });
+    expect(resolver.resolve('Atlantide')).toEqual({ ok: false, message: expect.stringMatching(/« Atlantide » inconnu/u) });
+    expect(resolver.resolve('')).toEqual({ ok: false, message: expect.stringMatching(/manquant/u) });
+  });
+
+  it('resolves every official code and name to itself', () => {
+    for (const { code: c, nom } of official) {
+      expect(code(c)).toBe(c);
+      expect(code(nom)).toBe(c);
+    }
+    expect(resolver.nameOf('2A')).toBe('Corse-du-Sud');
+  });
+});
