@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import {
+  countInnovations, etapeAccessibleName, etapePlace, formatCoordinates, formatDateFr, placementLabel, safeWebUrl,
+} from './presentation';
+
+describe('formatDateFr', () => {
+  it('writes an ISO date the French way', () => {
+    expect(formatDateFr('2009-05-28')).toBe('28 mai 2009');
+    expect(formatDateFr('2009-08-26')).toBe('26 août 2009');
+  });
+  it('writes the first of the month as "1er"', () => {
+    expect(formatDateFr('2009-07-01')).toBe('1er juillet 2009');
+  });
+  it('returns text that is not an ISO date unchanged', () => {
+    expect(formatDateFr('28/05/2009')).toBe('28/05/2009');
+    expect(formatDateFr('2009-13-01')).toBe('2009-13-01');
+  });
+});
+
+describe('stop names', () => {
+  it('names a stop by date, commune and department', () => {
+    expect(etapeAccessibleName({ date: '2009-05-28', commune: 'Laon' }, 'Aisne')).toBe('Étape du 28 mai 2009 — Laon (Aisne)');
+  });
+  it('uses the department name alone when the stop has no commune', () => {
+    expect(etapePlace({ commune: '' }, 'Oise')).toBe('Oise');
+    expect(etapeAccessibleName({ date: '2009-06-23', commune: '' }, 'Oise')).toBe('Étape du 23 juin 2009 — Oise');
+  });
+});
+
+describe('placementLabel', () => {
+  it('has a distinct French sentence for each placement', () => {
+    const labels = (['exact', 'commune', 'departement'] as const).map(placementLabel);
+    expect(new Set(labels).size).toBe(3);
+    expect(placementLabel('departement')).toMatch(/approximative/);
+  });
+});
+
+describe('formatCoordinates', () => {
+  it('uses a decimal comma and cardinal letters', () => {
+    expect(formatCoordinates(3.624, 49.564)).toBe('49,5640° N, 3,6240° E');
+    expect(formatCoordinates(55.45, -21.1151)).toBe('21,1151° S, 55,4500° E');
+    expect(formatCoordinates(-61.5, 16.25)).toBe('16,2500° N, 61,5000° O');
+  });
+});
+
+describe('safeWebUrl', () => {
+  it('keeps http and https addresses', () => {
+    expect(safeWebUrl('https://example.org/projet')).toBe('https://example.org/projet');
+    expect(safeWebUrl('http://example.org')).toBe('http://example.org/');
+  });
+  it('refuses other schemes and malformed text', () => {
+    expect(safeWebUrl('javascript:alert(1)')).toBeNull();
+    expect(safeWebUrl('data:text/html,<b>x</b>')).toBeNull();
+    expect(safeWebUrl('www.example.org')).toBeNull();
+    expect(safeWebUrl('')).toBeNull();
+  });
+});
+
+describe('countInnovations', () => {
+  it('uses the singular for 0 and 1', () => {
+    expect(countInnovations(0)).toBe('0 innovation');
+    expect(countInnovations(1)).toBe('1 innovation');
+    expect(countInnovations(2)).toBe('2 innovations');
+  });
+});

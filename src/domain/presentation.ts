@@ -1,0 +1,62 @@
+/**
+ * How data is worded for a person, in French: dates, places, placements, coordinates, links.
+ * Pure functions shared by the map (accessible names of markers) and the panels.
+ */
+import type { Etape, Placement } from './types';
+
+const MOIS = [
+  'janvier', 'février', 'mars', 'avril', 'mai', 'juin',
+  'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
+] as const;
+
+/** "2009-05-28" → "28 mai 2009"; the first of the month reads "1er". Unparseable input is returned as is. */
+export function formatDateFr(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const month = MOIS[Number(m[2]) - 1];
+  const day = Number(m[3]);
+  if (!month || day < 1 || day > 31) return iso;
+  return `${day === 1 ? '1er' : day} ${month} ${m[1]}`;
+}
+
+/** "Laon (Aisne)", or only the department name when the stop has no commune. */
+export function etapePlace(etape: Pick<Etape, 'commune'>, departementNom: string): string {
+  return etape.commune ? `${etape.commune} (${departementNom})` : departementNom;
+}
+
+/** Accessible name of a stop marker: "Étape du 28 mai 2009 — Laon (Aisne)". */
+export function etapeAccessibleName(etape: Pick<Etape, 'commune' | 'date'>, departementNom: string): string {
+  return `Étape du ${formatDateFr(etape.date)} — ${etapePlace(etape, departementNom)}`;
+}
+
+/** How the build placed a point, in words a reader understands. */
+export function placementLabel(position: Placement): string {
+  switch (position) {
+    case 'exact': return 'Coordonnées indiquées dans le fichier';
+    case 'commune': return 'Placé au centre de sa commune';
+    case 'departement': return 'Placé au repère de son département (position approximative)';
+  }
+}
+
+const decimal = (n: number) => Math.abs(n).toFixed(4).replace('.', ',');
+
+/** "49,5640° N, 3,6240° E": latitude first, French decimal comma. */
+export function formatCoordinates(longitude: number, latitude: number): string {
+  return `${decimal(latitude)}° ${latitude < 0 ? 'S' : 'N'}, ${decimal(longitude)}° ${longitude < 0 ? 'O' : 'E'}`;
+}
+
+/** The URL when it is a well-formed http(s) address, otherwise null (never link javascript: & co). */
+export function safeWebUrl(value: string): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "1 innovation", "0 innovation", "12 innovations" (French: 0 and 1 take the singular). */
+export function countInnovations(n: number): string {
+  return `${n} innovation${n > 1 ? 's' : ''}`;
+}

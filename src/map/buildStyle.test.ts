@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { FeatureCollection } from 'geojson';
+import { buildStyle, choroplethColour, EMPTY_COLLECTION, type StyleData } from './buildStyle';
+import { CLICKABLE_LAYERS, LAYER, SOURCE } from './ids';
+import { DEFAULT_TOKENS } from './tokens';
+
+const departements: FeatureCollection = {
+  type: 'FeatureCollection',
+  features: [
+    { type: 'Feature', properties: { code: '02', nom: 'Aisne', role: 'zone' }, geometry: { type: 'Polygon', coordinates: [[[3, 49], [4, 49], [4, 50], [3, 49]]] } },
+    { type: 'Feature', properties: { code: '02', nom: 'Aisne', role: 'etiquette' }, geometry: { type: 'Point', coordinates: [3.6, 49.5] } },
+  ],
+};
+const data: StyleData = Object.freeze({
+  pays: EMPTY_COLLECTION, departements, encarts: EMPTY_COLLECTION, encartsNoms: EMPTY_COLLECTION,
+  parcours: EMPTY_COLLECTION, innovations: EMPTY_COLLECTION,
+});
+
+describe('buildStyle', () => {
+  const style = buildStyle(DEFAULT_TOKENS, data);
+
+  it('is a valid MapLibre style', () => {
+    expect(validateStyleMin(style)).toEqual([]);
+  });
+
+  it('needs nothing from outside the page: no glyphs, no sprite, no URL anywhere', () => {
+    expect(style.glyphs).toBeUndefined();
+    expect(style.sprite).toBeUndefined();
+    expect(JSON.stringify(style)).not.toMatch(/https?:|mapbox:|\/\//);
+  });
+
+  it('writes every text with a generic local font', () => {
+    const fonts = style.layers.flatMap((l) => (l.type === 'symbol' ? [l.layout?.['text-font']] : []));
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f).toEqual(['sans-serif']);
+  });
+
+  it('keys department feature-state by INSEE code and clusters innovations', () => {
+    expect(style.sources[SOURCE.departements]).toMatchObject({ type: 'geojson', promoteId: 'code' });
+    expect(style.sources[SOURCE.innovations]).toMatchObject({ type: 'geojson', cluster: true });
+  });
+
+  it('prefixes every layer id with its source id', () => {
+    for (const layer of style.layers) {
+      if (layer.type === 'background') continue;
+      expect(layer.id.startsWith(`${layer.source}-`), layer.id).toBe(true);
+    }
+  });
+
+  it('has unique layer ids and every clickable layer exists', () => {
+    const ids = style.layers.map((l) => l.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of CLICKABLE_LAYERS) expect(ids).toContain(id);
+  });
+
+  it('draws innovations above departments and territory names above department labels', () => {
+    const ids = style.layers.map((l) => l.id);
+    expect(ids.indexOf(LAYER.innovationsPoints)).toBeGreaterThan(ids.indexOf(LAYER.departementsFill));
+    expect(ids.indexOf(LAYER.encartsNomsLabel)).toBeGreaterThan(ids.indexOf(LAYER.departementsLabel));
+  });
+
+  it('does not mutate the data or tokens it is given', () => {
+    const frozenTokens = Object.freeze({ ...DEFAULT_TOKENS });
+    expect(() => buildStyle(frozenTokens, data)).not.toThrow();
+    expect(departements.features).toHaveLength(2);
+  });
+});
+
+describe('choroplethColour', () => {
+  it('maps shade 0 to the zero colour and each class shade to its own colour', () => {
+    const expr = choroplethColour(DEFAULT_TOKENS);
+    expect(expr[0]).toBe('match');
+    expect(expr[expr.length - 1]).toBe(DEFAULT_TOKENS.choroplethZero);
+    for (const [i, colour] of DEFAULT_TOKENS.choropleth.entries()) {
+      expect(expr[expr.indexOf(i + 1) + 1]).toBe(colour);
+    }
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * Pure geometry helpers for the map: initial bounds, inset name anchors, the route, and the light
+ * features the innovation source receives. No MapLibre import, unit-tested in Node.
+ */
+import bbox from '@turf/bbox';
+import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
+import type { DepartementDisplayFeature, EtapeFeature, InnovationFeature, InsetFrameFeature, VocabEntry } from '../domain/types';
+
+export type Bounds = [[number, number], [number, number]];
+
+/**
+ * Bounds that frame metropolitan France, Corsica and every inset: the display geometry already
+ * has the insets moved next to the mainland, so the box of all department shapes and frames is it.
+ */
+export function nationalBounds(departements: readonly DepartementDisplayFeature[], insets: readonly InsetFrameFeature[]): Bounds {
+  const features = [...departements.filter((f) => f.properties.role === 'zone'), ...insets];
+  if (features.length === 0) return [[-5.5, 41], [10, 51.5]];
+  const [w, s, e, n] = bbox({ type: 'FeatureCollection', features } as FeatureCollection);
+  return [[w, s], [e, n]];
+}
+
+/** One anchor per inset frame, at its top-left corner, where the territory name is written. */
+export function insetNameAnchors(insets: readonly InsetFrameFeature[]): FeatureCollection<Point, { code: string; nom: string }> {
+  return {
+    type: 'FeatureCollection',
+    features: insets.map((frame) => {
+      const [w, , , n] = bbox(frame);
+      return { type: 'Feature', properties: { code: frame.properties.code, nom: frame.properties.nom }, geometry: { type: 'Point', coordinates: [w, n] } };
+    }),
+  };
+}
+
+/** Stops sorted by date (then id, so equal dates keep a stable order). Does not mutate its input. */
+export function etapesInDateOrder(etapes: readonly EtapeFeature[]): EtapeFeature[] {
+  return [...etapes].sort((a, b) => a.properties.date.localeCompare(b.properties.date) || a.properties.id.localeCompare(b.properties.id));
+}
+
+/** The route through the given stops in date order (empty when fewer than two stops). */
+export function routeThrough(etapes: readonly EtapeFeature[]): FeatureCollection<LineString> {
+  const ordered = etapesInDateOrder(etapes);
+  if (ordered.length < 2) return { type: 'FeatureCollection', features: [] };
+  return {
+    type: 'FeatureCollection',
+    features: [{ type: 'Feature', properties: { role: 'parcours' }, geometry: { type: 'LineString', coordinates: ordered.map((e) => e.geometry.coordinates) } }],
+  };
+}
+
+/** What the innovation source needs per point: its id and the colour of its first theme. */
+export interface InnovationPointProps {
+  id: string;
+  couleur: string;
+}
+
+/**
+ * Light map features for innovations: only id and colour travel to the map worker (no arrays,
+ * which vector tiling would flatten into strings). Unknown or missing theme → `sansTheme` colour.
+ */
+export function innovationPoints(
+  innovations: readonly InnovationFeature[],
+  themes: readonly VocabEntry[],
+  sansTheme: string,
+): FeatureCollection<Point, InnovationPointProps> {
+  const colours = new Map(themes.map((t) => [t.id, t.couleur]));
+  return {
+    type: 'FeatureCollection',
+    features: innovations.map((f): Feature<Point, InnovationPointProps> => ({
+      type: 'Feature',
+      properties: { id: f.properties.id, couleur: colours.get(f.properties.themes[0] ?? '') ?? sansTheme },
+      geometry: f.geometry,
+    })),
+  };
+}
