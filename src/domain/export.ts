@@ -1,0 +1,256 @@
+/**
+ * What users take away: the filtered innovations as a spreadsheet (CSV) or GeoJSON, the stops as
+ * a calendar (iCalendar), and a short note saying what the files hold. Pure: the browser part
+ * (Blob, download link) lives in the component.
+ *
+ * The CSV is a plain table (header on the first line) so Excel, LibreOffice and the data build can
+ * read it back; the filters and the data date go in the file name and in the note, not in extra
+ * rows that would break the table.
+ */
+import Papa from 'papaparse';
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { Filters } from '../store/appStore';
+import {
+  INNOVATION_COLUMNS, type DataMeta, type DepartementInfo, type EtapeFeature, type InnovationFeature, type Vocabulaires,
+} from './types';
+import { describeFilters, filtersSlug } from './filterLabels';
+
+/** Columns of the exported CSV: the source columns, then names a reader needs. */
+export const EXPORT_COLUMNS = [...INNOVATION_COLUMNS, 'departement_nom', 'region_nom', 'position'] as const;
+
+/** Separator of list cells (themes, sectors), as in the source files. */
+export const LIST_SEPARATOR = '|';
+
+/** `;` with decimal commas opens directly in French Excel; `,` with decimal points suits other tools. */
+export type CsvDelimiter = ';' | ',';
+
+const BOM = '\uFEFF';
+
+/**
+ * Cells a spreadsheet would evaluate: starting with = + - @ tab or CR (OWASP "CSV injection").
+ * Plain numbers such as "-1,55" are not formulas and stay numbers; "-2+3" is neutralised.
+ */
+export const FORMULA_START = /^(?![-+]?\d+(?:[.,]\d+)?$)[=+\-@\t\r]/;
+
+function formatNumber(x: number, delimiter: CsvDelimiter): string {
+  const s = String(Number(x.toFixed(6)));
+  return delimiter === ';' ? s.replace('.', ',') : s;
+}
+
+/** One CSV row per innovation, keyed by EXPORT_COLUMNS, with real (never inset) coordinates. */
+export function exportRow(
+  feature: InnovationFeature,
+  departements: ReadonlyMap<string, DepartementInfo>,
+  delimiter: CsvDelimiter,
+): Record<(typeof EXPORT_COLUMNS)[number], string> {
+  const p = feature.properties;
+  const d = departements.get(p.departement);
+  return {
+    id: p.id,
+    titre: p.titre,
+    description: p.description,
+    themes: p.themes.join(LIST_SEPARATOR),
+    secteurs: p.secteurs.join(LIST_SEPARATOR),
+    departement: p.departement,
+    commune: p.commune,
+    latitude: formatNumber(p.latitude, delimiter),
+    longitude: formatNumber(p.longitude, delimiter),
+    porteur: p.porteur,
+    annee: p.annee === null ? '' : String(p.annee),
+    site_web: p.site_web,
+    etape: p.etape,
+    departement_nom: d?.nom ?? '',
+    region_nom: d?.region_nom ?? '',
+    position: p.position,
+  };
+}
+
+/** The innovations as CSV text, UTF-8 BOM first, CRLF line ends, formula cells neutralised. */
+export function innovationsCsv(
+  innovations: readonly InnovationFeature[],
+  departements: ReadonlyMap<string, DepartementInfo>,
+  delimiter: CsvDelimiter = ';',
+): string {
+  const rows = innovations.map((f) => exportRow(f, departements, delimiter));
+  return BOM + Papa.unparse(rows, {
+    columns: [...EXPORT_COLUMNS],
+    delimiter,
+    newline: '\r\n',
+    escapeFormulae: FORMULA_START,
+    header: true,
+  }) + '\r\n';
+}
+
+/** Today's date in the user's time zone, YYYY-MM-DD. */
+export function localIsoDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export type ExportKind = 'csv' | 'geojson' | 'ics' | 'notice';
+
+/**
+ * File name saying what the file holds and when it was taken:
+ * `innovations-telesante-2026-11-29.csv`, `etapes-route-des-territoires-2026-11-29.ics`.
+ */
+export function exportFileName(
+  kind: ExportKind,
+  filters: Filters,
+  departements: ReadonlyMap<string, DepartementInfo>,
+  today: Date,
+): string {
+  const date = localIsoDate(today);
+  if (kind === 'ics') {
+    const themes = filtersSlug({ ...emptyCriteria(filters), themes: filters.themes }, departements);
+    return ['etapes-route-des-territoires', themes, date].filter(Boolean).join('-') + '.ics';
+  }
+  const base = ['innovations', filtersSlug(filters, departements), date].filter(Boolean).join('-');
+  return kind === 'notice' ? `${base}-notice.txt` : `${base}.${kind}`;
+}
+
+function emptyCriteria(filters: Filters): Filters {
+  return { ...filters, themes: [], secteurs: [], region: null, departement: null, anneeMin: null, anneeMax: null, texte: '' };
+}
+
+/** Facts stated with every export: filters, data date, export date, count. */
+export interface ExportContext {
+  filters: Filters;
+  vocabulaires: Vocabulaires;
+  departements: ReadonlyMap<string, DepartementInfo>;
+  meta: DataMeta;
+  today: Date;
+}
+
+/** The note that goes with an export: what it holds, how it was filtered, how old the data is. */
+export function exportNotice(count: number, ctx: ExportContext): string {
+  const lines = [
+    'Cartographie TIC des territoires — export des innovations',
+    '',
+    `Innovations exportées : ${count.toLocaleString('fr-FR')}`,
+    `Date des données : ${ctx.meta.date_donnees}`,
+    `Date de l'export : ${localIsoDate(ctx.today)}`,
+    ...(ctx.meta.exemple ? ["Attention : données d'exemple, à titre d'illustration."] : []),
+    '',
+    'Filtres appliqués :',
+    ...describeFilters(ctx.filters, ctx.vocabulaires, ctx.departements).map((l) => `- ${l}`),
+    '',
+    'Fichiers :',
+    `- ${exportFileName('csv', ctx.filters, ctx.departements, ctx.today)} : tableau UTF-8, séparateur « ; » et virgule décimale (variante « , » et point décimal).`,
+    '- latitude et longitude sont les coordonnées réelles (WGS 84), pas la position dans les encarts d\'outre-mer.',
+    '- position : exact (coordonnées du fichier), commune (centre de la commune) ou departement (repère du département, approximatif).',
+    '- themes et secteurs : identifiants séparés par « | ».',
+    '',
+    'Sources :',
+    ...ctx.meta.attributions.map((a) => `- ${a}`),
+  ];
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** The innovations as GeoJSON with real coordinates; the export facts ride along as a foreign member. */
+export function innovationsGeoJson(
+  innovations: readonly InnovationFeature[],
+  ctx: ExportContext,
+): FeatureCollection<Point> & { export: Record<string, unknown> } {
+  const features: Feature<Point>[] = innovations.map((f) => {
+    const p = f.properties;
+    const d = ctx.departements.get(p.departement);
+    return {
+      type: 'Feature',
+      id: p.id,
+      geometry: { type: 'Point', coordinates: [p.longitude, p.latitude] },
+      properties: { ...p, themes: [...p.themes], secteurs: [...p.secteurs], departement_nom: d?.nom ?? '', region_nom: d?.region_nom ?? '' },
+    };
+  });
+  return {
+    type: 'FeatureCollection',
+    export: {
+      filtres: describeFilters(ctx.filters, ctx.vocabulaires, ctx.departements),
+      date_donnees: ctx.meta.date_donnees,
+      date_export: localIsoDate(ctx.today),
+      donnees_exemple: ctx.meta.exemple,
+    },
+    features,
+  };
+}
+
+// iCalendar (RFC 5545)
+
+/** TEXT value escaping (RFC 5545 §3.3.11). */
+export function icsEscape(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+}
+
+const encoder = new TextEncoder();
+
+/** Folds a content line so no line exceeds 75 octets, never splitting a UTF-8 character (§3.1). */
+export function icsFold(line: string): string {
+  const out: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const ch of line) {
+    const size = encoder.encode(ch).length;
+    if (octets + size > 75) {
+      out.push(current);
+      // A continuation line starts with one space, which counts in its 75 octets.
+      current = ' ';
+      octets = 1;
+    }
+    current += ch;
+    octets += size;
+  }
+  out.push(current);
+  return out.join('\r\n');
+}
+
+const compactDate = (iso: string) => iso.replace(/-/g, '');
+
+function nextDay(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(y, m - 1, d + 1));
+  return next.toISOString().slice(0, 10).replace(/-/g, '');
+}
+
+function utcStamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+/** The stops as an iCalendar file of all-day events, CRLF line ends, folded lines. */
+export function etapesIcs(
+  etapes: readonly EtapeFeature[],
+  vocabulaires: Vocabulaires,
+  departements: ReadonlyMap<string, DepartementInfo>,
+  now: Date,
+): string {
+  const stamp = utcStamp(now);
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Cartographie TIC des territoires//La Route des Territoires//FR',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${icsEscape('La Route des Territoires')}`,
+  ];
+  const sorted = [...etapes].sort((a, b) => a.properties.date.localeCompare(b.properties.date));
+  for (const { properties: e } of sorted) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(e.date)) continue;
+    const d = departements.get(e.departement);
+    const place = e.commune ? `${e.commune} (${d?.nom ?? e.departement})` : d?.nom ?? e.departement;
+    const themes = e.themes.map((t) => vocabulaires.themes.find((v) => v.id === t)?.libelle ?? t);
+    const description = [e.intitule, themes.length ? `Thèmes : ${themes.join(', ')}` : ''].filter(Boolean).join('\n');
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:etape-${icsEscape(e.id)}@route-des-territoires.cartographie-tic`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;VALUE=DATE:${compactDate(e.date)}`,
+      `DTEND;VALUE=DATE:${nextDay(e.date)}`,
+      `SUMMARY:${icsEscape(`La Route des Territoires — ${place}`)}`,
+      `LOCATION:${icsEscape(place)}`,
+      `DESCRIPTION:${icsEscape(description)}`,
+      `GEO:${Number(e.latitude.toFixed(6))};${Number(e.longitude.toFixed(6))}`,
+      'TRANSP:TRANSPARENT',
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return lines.map(icsFold).join('\r\n') + '\r\n';
+}
