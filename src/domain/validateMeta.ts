@@ -1,0 +1,71 @@
+/** data/meta.json and data/pays.geojson: JSON files copied to the output once checked. */
+import type { DataMeta, Diagnostic } from './types';
+import { parseDate } from './validateValues';
+
+export interface JsonCheck<T> {
+  value?: T;
+  diagnostics: Diagnostic[];
+}
+
+/** 1-based line and column of a character offset. */
+function locate(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, offset));
+  const lines = before.split(/\r\n|\r|\n/u);
+  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
+}
+
+/** Where a key is written, so an error points at it (line 1 when the key is absent). */
+function locateKey(text: string, key: string): { line: number; column: number } {
+  const offset = text.indexOf(`"${key}"`);
+  return offset === -1 ? { line: 1, column: 1 } : locate(text, offset);
+}
+
+function parseJson(text: string, file: string): JsonCheck<unknown> {
+  try {
+    return { value: JSON.parse(text) as unknown, diagnostics: [] };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const position = /position (\d+)/u.exec(message)?.[1];
+    const at = position !== undefined ? locate(text, Number(position)) : { line: 1, column: 1 };
+    return { diagnostics: [{ severity: 'error', file, ...at, message: `JSON invalide (${message}) : vérifiez virgules, guillemets et accolades` }] };
+  }
+}
+
+/** data/meta.json: { exemple: boolean, date_donnees: 'YYYY-MM-DD', attributions: string[] }. */
+export function validateMeta(text: string, file: string): JsonCheck<DataMeta> {
+  const parsed = parseJson(text.replace(/^\uFEFF/u, ''), file);
+  if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
+  const diagnostics: Diagnostic[] = [];
+  const error = (key: string, message: string) => diagnostics.push({ severity: 'error', file, ...locateKey(text, key), message });
+  const v = parsed.value;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+    error('', 'objet JSON attendu : { "exemple": …, "date_donnees": …, "attributions": […] }');
+    return { diagnostics };
+  }
+  const o = v as Record<string, unknown>;
+  if (typeof o.exemple !== 'boolean') error('exemple', '« exemple » doit valoir true (données d’exemple) ou false');
+  const date = typeof o.date_donnees === 'string' ? parseDate(o.date_donnees) : undefined;
+  if (!date?.ok || date.value !== o.date_donnees) {
+    error('date_donnees', '« date_donnees » doit être une date AAAA-MM-JJ (ex. "2009-12-31")');
+  }
+  const attributions = o.attributions;
+  if (!Array.isArray(attributions) || attributions.length === 0 || !attributions.every((a) => typeof a === 'string' && a.trim() !== '')) {
+    error('attributions', '« attributions » doit être une liste de textes non vides (une par source de données)');
+  }
+  if (diagnostics.length > 0) return { diagnostics };
+  return {
+    value: { exemple: o.exemple as boolean, date_donnees: o.date_donnees as string, attributions: attributions as string[] },
+    diagnostics,
+  };
+}
+
+/** data/pays.geojson: only needs to be a GeoJSON FeatureCollection (it is a background layer). */
+export function validateFeatureCollection(text: string, file: string): JsonCheck<unknown> {
+  const parsed = parseJson(text.replace(/^\uFEFF/u, ''), file);
+  if (parsed.diagnostics.length > 0) return parsed;
+  const v = parsed.value as { type?: unknown; features?: unknown } | null;
+  if (typeof v !== 'object' || v === null || v.type !== 'FeatureCollection' || !Array.isArray(v.features)) {
+    return { diagnostics: [{ severity: 'error', file, line: 1, column: 1, message: 'GeoJSON FeatureCollection attendu ({"type": "FeatureCollection", "features": […]})' }] };
+  }
+  return parsed;
+}

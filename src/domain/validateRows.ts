@@ -1,0 +1,281 @@
+/**
+ * Row-level checks of the four CSV files: each row becomes a typed value or is rejected with
+ * located errors. Counts keep read = written + rejected for every file.
+ */
+import type {
+  Diagnostic, Etape, ETAPE_COLUMNS, FileCounts, INNOVATION_COLUMNS, Innovation, RealPosition, VocabEntry, VOCAB_COLUMNS,
+} from './types';
+import type { CsvTable } from './csv/table';
+import type { CsvRow } from './csv/parse';
+import type { DepartementResolver } from './departementCodes';
+import type { CommuneGazetteer, DepartementLocator, LonLat } from './geocode';
+import { round6 } from './geocode';
+import { foldText } from './normalize';
+import { parseColour, parseDate, parseDecimal, parseWebsite, parseYear, splitList } from './validateValues';
+
+export type VocabColumn = (typeof VOCAB_COLUMNS)[number];
+export type EtapeColumn = (typeof ETAPE_COLUMNS)[number];
+export type InnovationColumn = (typeof INNOVATION_COLUMNS)[number];
+
+export interface RowsResult<T> {
+  items: T[];
+  counts: FileCounts;
+  diagnostics: Diagnostic[];
+}
+
+/** Collects the diagnostics of one row, located by column name. */
+class RowReport<C extends string> {
+  readonly diagnostics: Diagnostic[] = [];
+  constructor(private readonly table: CsvTable<C>, readonly row: CsvRow) {}
+
+  cell(column: C): string {
+    return this.row.cells[this.table.index[column]] ?? '';
+  }
+
+  column(column: C): number {
+    return this.table.index[column] + 1;
+  }
+
+  error(column: C, message: string): void {
+    this.add('error', column, message);
+  }
+
+  warning(column: C, message: string): void {
+    this.add('warning', column, message);
+  }
+
+  private add(severity: Diagnostic['severity'], column: C, message: string): void {
+    this.diagnostics.push({ severity, file: this.table.file, line: this.row.line, column: this.column(column), message });
+  }
+
+  get failed(): boolean {
+    return this.diagnostics.some((d) => d.severity === 'error');
+  }
+}
+
+/** Runs `check` on every well-formed row; a row is written when it raised no error. */
+function validateRows<C extends string, T>(
+  table: CsvTable<C>,
+  check: (r: RowReport<C>) => T | undefined,
+): RowsResult<T> {
+  const items: T[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let rejected = 0;
+  for (const row of table.rows) {
+    if (row.problem) {
+      diagnostics.push(row.problem);
+      rejected += 1;
+      continue;
+    }
+    const r = new RowReport(table, row);
+    const item = check(r);
+    diagnostics.push(...r.diagnostics);
+    if (r.failed || item === undefined) rejected += 1;
+    else items.push(item);
+  }
+  return { items, counts: { read: table.rows.length, written: items.length, rejected }, diagnostics };
+}
+
+/** Remembers ids already taken in a file (compared without case or accents, as references are). */
+class IdRegistry {
+  private readonly lines = new Map<string, number>();
+
+  claim<C extends string>(r: RowReport<C>, column: C): string | undefined {
+    const id = r.cell(column);
+    if (id === '') {
+      r.error(column, 'identifiant manquant : chaque ligne a un id unique');
+      return undefined;
+    }
+    const key = foldText(id);
+    const previous = this.lines.get(key);
+    if (previous !== undefined) {
+      r.error(column, `identifiant « ${id} » déjà utilisé ligne ${previous} : chaque id doit être unique`);
+      return undefined;
+    }
+    this.lines.set(key, r.row.line);
+    return id;
+  }
+}
+
+function required<C extends string>(r: RowReport<C>, column: C, what: string): string {
+  const value = r.cell(column);
+  if (value === '') r.error(column, `${what} manquant${what.endsWith('e') ? 'e' : ''} : cette colonne doit être remplie`);
+  return value;
+}
+
+/** themes.csv, secteurs.csv */
+export function validateVocabulary(table: CsvTable<VocabColumn>): RowsResult<VocabEntry> {
+  const ids = new IdRegistry();
+  const labels = new Map<string, number>();
+  return validateRows(table, (r) => {
+    const id = ids.claim(r, 'id');
+    const libelle = required(r, 'libelle', 'libellé');
+    if (libelle !== '') {
+      const previous = labels.get(foldText(libelle));
+      if (previous !== undefined) r.error('libelle', `libellé « ${libelle} » déjà utilisé ligne ${previous} : les libellés servent aussi de référence, ils doivent être uniques`);
+      else labels.set(foldText(libelle), r.row.line);
+    }
+    const couleur = parseColour(r.cell('couleur'));
+    if (!couleur.ok) r.error('couleur', couleur.message);
+    if (id === undefined || !couleur.ok) return undefined;
+    return { id, libelle, couleur: couleur.value };
+  });
+}
+
+/** Finds a vocabulary entry by id or label, without case or accents. */
+export class VocabLookup {
+  private readonly byKey = new Map<string, string>();
+
+  constructor(entries: readonly VocabEntry[], private readonly what: string) {
+    for (const e of entries) this.byKey.set(foldText(e.libelle), e.id);
+    // Ids win over labels when a label happens to equal another entry's id.
+    for (const e of entries) this.byKey.set(foldText(e.id), e.id);
+  }
+
+  /** Resolve a `|`-separated cell into ids (order kept, duplicates dropped); errors for unknown parts. */
+  resolveList<C extends string>(r: RowReport<C>, column: C, atLeastOne = false): string[] {
+    const ids: string[] = [];
+    if (atLeastOne && splitList(r.cell(column)).length === 0) {
+      r.error(column, `${this.what} manquant : au moins un ${this.what}, id ou libellé, plusieurs séparés par |`);
+    }
+    for (const part of splitList(r.cell(column))) {
+      const id = this.byKey.get(foldText(part));
+      if (id === undefined) {
+        r.error(column, `${this.what} « ${part} » inconnu : utilisez un id ou un libellé de ${this.what === 'thème' ? 'themes.csv' : 'secteurs.csv'}, séparés par |`);
+      } else if (!ids.includes(id)) {
+        ids.push(id);
+      }
+    }
+    return ids;
+  }
+}
+
+export interface PlacementContext {
+  departements: DepartementResolver;
+  locator: DepartementLocator;
+  gazetteer: CommuneGazetteer;
+}
+
+type PlacedColumn = 'departement' | 'commune' | 'latitude' | 'longitude';
+
+const formatKm = (km: number) => (km < 10 ? km.toFixed(1).replace('.', ',') : String(Math.round(km)));
+
+/**
+ * Department code and real position of a row: its coordinates (checked against the department),
+ * else its commune in the gazetteer, else the department's label point (with a warning).
+ */
+function placeRow<C extends PlacedColumn>(r: RowReport<C>, ctx: PlacementContext): { code: string; position: RealPosition } | undefined {
+  const dep = ctx.departements.resolve(r.cell('departement' as C));
+  if (!dep.ok) {
+    r.error('departement' as C, dep.message);
+    return undefined;
+  }
+  const code = dep.code;
+  const nom = `du département ${ctx.departements.nameOf(code) ?? code} (${code})`;
+  const lat = parseDecimal(r.cell('latitude' as C), 'latitude');
+  const lon = parseDecimal(r.cell('longitude' as C), 'longitude');
+  if (!lat.ok) r.error('latitude' as C, lat.message);
+  if (!lon.ok) r.error('longitude' as C, lon.message);
+  if (!lat.ok || !lon.ok) return undefined;
+
+  if (lat.value !== undefined || lon.value !== undefined) {
+    if (lat.value === undefined || lon.value === undefined) {
+      const missing = (lat.value === undefined ? 'latitude' : 'longitude') as C;
+      r.error(missing, `${missing} manquante : remplissez latitude et longitude, ou aucune des deux`);
+      return undefined;
+    }
+    const point: LonLat = [lon.value, lat.value];
+    if (Math.abs(lat.value) > 90 || Math.abs(lon.value) > 180) {
+      const swap = Math.abs(lon.value) <= 90 ? ' ; latitude et longitude inversées ?' : '';
+      r.error('latitude' as C, `coordonnées (latitude ${lat.value}, longitude ${lon.value}) impossibles${swap}`);
+      return undefined;
+    }
+    const found = ctx.locator.check(code, point);
+    if (!found.inside) {
+      const swapped = ctx.locator.check(code, [lat.value, lon.value]);
+      const where = ctx.locator.containing(point);
+      const detail = swapped.inside
+        ? ' ; latitude et longitude semblent inversées : échangez-les'
+        : where !== undefined
+          ? ` : ce point est dans ${ctx.locator.nameOf(where) ?? where} (${where}) ; vérifiez le département ou les coordonnées`
+          : ' ; vérifiez les coordonnées (degrés décimaux WGS84, ex. latitude 45,764 longitude 4,836)';
+      r.error('latitude' as C, `point (latitude ${lat.value}, longitude ${lon.value}) hors ${nom}, à ${formatKm(found.distanceKm)} km${detail}`);
+      return undefined;
+    }
+    return { code, position: { longitude: lon.value, latitude: lat.value, position: 'exact' } };
+  }
+
+  const commune = r.cell('commune' as C);
+  if (commune !== '') {
+    const known = ctx.gazetteer.find(code, commune);
+    if (known) return { code, position: { longitude: known.lonLat[0], latitude: known.lonLat[1], position: 'commune' } };
+  }
+  const label = ctx.locator.labelPoint(code);
+  if (!label) {
+    r.error('departement' as C, `pas de contour ${nom} dans le fichier des départements`);
+    return undefined;
+  }
+  if (commune !== '') {
+    r.warning('commune' as C, `commune « ${commune} » introuvable (répertoire GeoNames) ${nom.replace(/^du/u, 'dans le')} : point placé au centre du département ; vérifiez l’orthographe ou ajoutez latitude et longitude`);
+  } else {
+    r.warning('departement' as C, `ni coordonnées ni commune : point placé au centre ${nom} ; ajoutez la commune ou latitude et longitude`);
+  }
+  return { code, position: { longitude: round6(label[0]), latitude: round6(label[1]), position: 'departement' } };
+}
+
+export interface EtapeContext extends PlacementContext {
+  themes: VocabLookup;
+}
+
+/** etapes.csv */
+export function validateEtapes(table: CsvTable<EtapeColumn>, ctx: EtapeContext): RowsResult<Etape> {
+  const ids = new IdRegistry();
+  return validateRows(table, (r) => {
+    const id = ids.claim(r, 'id');
+    const date = parseDate(r.cell('date'));
+    if (!date.ok) r.error('date', date.message);
+    // A stop's subject may not be announced yet: an empty intitulé is allowed.
+    const intitule = r.cell('intitule');
+    const themes = ctx.themes.resolveList(r, 'themes');
+    const placed = placeRow(r, ctx);
+    if (id === undefined || !date.ok || !placed) return undefined;
+    return {
+      id, date: date.value, commune: r.cell('commune'), departement: placed.code, intitule, themes, ...placed.position,
+    };
+  });
+}
+
+export interface InnovationContext extends PlacementContext {
+  themes: VocabLookup;
+  secteurs: VocabLookup;
+  /** Known stop ids, by folded id. */
+  etapes: ReadonlyMap<string, string>;
+}
+
+/** innovations.csv */
+export function validateInnovations(table: CsvTable<InnovationColumn>, ctx: InnovationContext): RowsResult<Innovation> {
+  const ids = new IdRegistry();
+  return validateRows(table, (r) => {
+    const id = ids.claim(r, 'id');
+    const titre = required(r, 'titre', 'titre');
+    const themes = ctx.themes.resolveList(r, 'themes', true);
+    const secteurs = ctx.secteurs.resolveList(r, 'secteurs', true);
+    const annee = parseYear(r.cell('annee'));
+    if (!annee.ok) r.error('annee', annee.message);
+    const site = parseWebsite(r.cell('site_web'));
+    if (!site.ok) r.error('site_web', site.message);
+    let etape = r.cell('etape');
+    if (etape !== '') {
+      const known = ctx.etapes.get(foldText(etape));
+      if (known === undefined) r.error('etape', `étape « ${etape} » inconnue : utilisez un id de etapes.csv`);
+      else etape = known;
+    }
+    const placed = placeRow(r, ctx);
+    if (id === undefined || !annee.ok || !site.ok || !placed) return undefined;
+    return {
+      id, titre, description: r.cell('description'), themes, secteurs, departement: placed.code,
+      commune: r.cell('commune'), ...placed.position, porteur: r.cell('porteur'), annee: annee.value,
+      site_web: site.value, etape,
+    };
+  });
+}
