@@ -69,7 +69,8 @@ function validateRows<C extends string, T>(
     }
     const r = new RowReport(table, row);
     const item = check(r);
-    diagnostics.push(...r.diagnostics);
+    // A rejected row's warnings would only add noise to the errors that must be fixed first.
+    diagnostics.push(...(r.failed ? r.diagnostics.filter((d) => d.severity === 'error') : r.diagnostics));
     if (r.failed || item === undefined) rejected += 1;
     else items.push(item);
   }

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ETAPE_COLUMNS, INNOVATION_COLUMNS, VOCAB_COLUMNS, type DepartementCollection, type Diagnostic } from './types';
+import { readCsvTable } from './csv/table';
+import { createDepartementResolver } from './departementCodes';
+import { DEPARTEMENTS } from './cog';
+import { CommuneGazetteer, DepartementLocator } from './geocode';
+import { validateEtapes, validateInnovations, validateVocabulary, VocabLookup } from './validateRows';
+
+const fixture = path.resolve(__dirname, '../../../shared/fixtures/boundaries/departements-avec-outre-mer.geojson');
+const official = Object.freeze(JSON.parse(readFileSync(fixture, 'utf8')) as DepartementCollection);
+const placement = {
+  departements: createDepartementResolver(DEPARTEMENTS),
+  locator: new DepartementLocator(official, 5),
+  gazetteer: CommuneGazetteer.fromEntries([
+    { name: 'Lyon', lat: '45.75', lng: '4.85', country: 'FR', admin2: '69' },
+    { name: 'Saint-Denis', lat: '-20.88231', lng: '55.4504', country: 'RE', admin2: '974' },
+  ]),
+};
+const table = <C extends string>(text: string, columns: readonly C[]) => {
+  const { table: t, diagnostics } = readCsvTable(new TextEncoder().encode(text), 'f.csv', columns);
+  if (!t) throw new Error(JSON.stringify(diagnostics));
+  return t;
+};
+const where = (ds: Diagnostic[]) => ds.map((d) => `${d.severity} ${d.line}:${d.column}`);
+
+const themes = new VocabLookup([
+  { id: 'ent', libelle: 'Espaces numériques de travail', couleur: '#000000' },
+  { id: 'telesante', libelle: 'Santé et télésanté', couleur: '#111111' },
+], 'thème');
+const secteurs = new VocabLookup([{ id: 'education', libelle: 'Éducation', couleur: '#222222' }], 'secteur');
+
+describe('validateVocabulary', () => {
+  it('reads entries and lower-cases colours', () => {
+    const r = validateVocabulary(table('id;libelle;couleur\nent;ENT;#00AAFF', VOCAB_COLUMNS));
+    expect(r).toEqual({ items: [{ id: 'ent', libelle: 'ENT', couleur: '#00aaff' }], counts: { read: 1, written: 1, rejected: 0 }, diagnostics: [] });
+  });
+  it('rejects duplicate ids and labels, missing labels and bad colours', () => {
+    const r = validateVocabulary(table('id;libelle;couleur\na;A;#000000\nA;B;#000000\nc;a;#000000\nd;;#000000\ne;E;bleu', VOCAB_COLUMNS));
+    expect(where(r.diagnostics)).toEqual(['error 3:1', 'error 4:2', 'error 5:2', 'error 6:3']);
+    expect(r.diagnostics[0]?.message).toMatch(/déjà utilisé ligne 2/u);
+    expect(r.counts).toEqual({ read: 5, written: 1, rejected: 4 });
+  });
+});
+
+describe('VocabLookup', () => {
+  it('resolves ids and labels without case or accents, keeps order, drops repeats', () => {
+    const r = validateInnovations(table(
+      `${INNOVATION_COLUMNS.join(';')}\ni1;T;;SANTE ET TELESANTE| ent |telesante;Education;69;Lyon;;;;;;`, INNOVATION_COLUMNS),
+    { ...placement, themes, secteurs, etapes: new Map() });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.items[0]).toMatchObject({ themes: ['telesante', 'ent'], secteurs: ['education'] });
+  });
+});
+
+const innovation = (cells: Partial<Record<(typeof INNOVATION_COLUMNS)[number], string>>) =>
+  INNOVATION_COLUMNS.map((c) => cells[c] ?? { id: 'i1', titre: 'Titre', themes: 'ent', secteurs: 'education', departement: '69' }[c as string] ?? '').join(';');
+const innovations = (...rows: string[]) => validateInnovations(
+  table(`${INNOVATION_COLUMNS.join(';')}\n${rows.join('\n')}`, INNOVATION_COLUMNS),
+  { ...placement, themes, secteurs, etapes: new Map([['e01', 'E01']]) },
+);
+const col = (c: (typeof INNOVATION_COLUMNS)[number]) => INNOVATION_COLUMNS.indexOf(c) + 1;
+
+describe('validateInnovations: placement', () => {
+  it('keeps exact coordinates (decimal comma) inside the department', () => {
+    const r = innovations(innovation({ latitude: '45,764', longitude: '4,8357' }));
+    expect(r.items[0]).toMatchObject({ latitude: 45.764, longitude: 4.8357, position: 'exact', departement: '69' });
+  });
+  it('places by commune when there are no coordinates', () => {
+    const r = innovations(innovation({ departement: 'la réunion', commune: 'St Denis' }));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.items[0]).toMatchObject({ longitude: 55.4504, latitude: -20.88231, position: 'commune', departement: '974', commune: 'St Denis' });
+  });
+  it('falls back to the department label point with a warning', () => {
+    const r = innovations(innovation({}), innovation({ id: 'i2', commune: 'Lugdunum' }));
+    expect(r.items.map((i) => i.position)).toEqual(['departement', 'departement']);
+    expect(where(r.diagnostics)).toEqual([`warning 2:${col('departement')}`, `warning 3:${col('commune')}`]);
+    expect(r.diagnostics[1]?.message).toMatch(/« Lugdunum » introuvable/u);
+    const [lon, lat] = [r.items[0]?.longitude ?? 0, r.items[0]?.latitude ?? 0];
+    expect(placement.locator.check('69', [lon, lat]).distanceKm).toBe(0);
+  });
+  it('rejects a point outside its department, suggesting a swap when the swap fits', () => {
+    const r = innovations(
+      innovation({ latitude: '4.8357', longitude: '45.764' }),
+      innovation({ id: 'i2', departement: '38' , latitude: '45.764', longitude: '4.8357' }),
+      innovation({ id: 'i3', latitude: '45.764' }),
+      innovation({ id: 'i4', latitude: '145', longitude: '4' }),
+    );
+    expect(r.counts).toEqual({ read: 4, written: 0, rejected: 4 });
+    expect(where(r.diagnostics)).toEqual([
+      `error 2:${col('latitude')}`, `error 3:${col('latitude')}`, `error 4:${col('longitude')}`, `error 5:${col('latitude')}`,
+    ]);
+    expect(r.diagnostics[0]?.message).toMatch(/hors du département Rhône \(69\).*inversées/u);
+    expect(r.diagnostics[1]?.message).toMatch(/dans Rhône \(69\)/u);
+    expect(r.diagnostics[2]?.message).toMatch(/longitude manquante/u);
+    expect(r.diagnostics[3]?.message).toMatch(/impossibles/u);
+  });
+  it('rejects 20 and unknown departments', () => {
+    const r = innovations(innovation({ departement: '20' }), innovation({ id: 'i2', departement: 'Atlantide' }));
+    expect(where(r.diagnostics)).toEqual([`error 2:${col('departement')}`, `error 3:${col('departement')}`]);
+    expect(r.diagnostics[0]?.message).toMatch(/2A .*2B/u);
+  });
+});
+
+describe('validateInnovations: fields', () => {
+  it('produces exactly the Innovation properties', () => {
+    const r = innovations(innovation({ description: 'D', porteur: 'P', annee: '2009', site_web: 'https://a.fr', etape: 'e01', latitude: '45.76', longitude: '4.84' }));
+    expect(r.items).toEqual([{
+      id: 'i1', titre: 'Titre', description: 'D', themes: ['ent'], secteurs: ['education'], departement: '69', commune: '',
+      longitude: 4.84, latitude: 45.76, position: 'exact', porteur: 'P', annee: 2009, site_web: 'https://a.fr', etape: 'E01',
+    }]);
+  });
+  it('locates each field error on its line and column', () => {
+    const r = innovations(
+      innovation({ titre: '' }),
+      innovation({ id: 'i2', annee: '09' }),
+      innovation({ id: 'i3', site_web: 'www.a.fr' }),
+      innovation({ id: 'i4', etape: 'e99' }),
+      innovation({ id: 'i5', themes: 'ent|robotique' }),
+      innovation({ id: 'i6', secteurs: '' }),
+      innovation({ id: 'i1' }),
+      innovation({ id: '' }),
+    );
+    expect(where(r.diagnostics)).toEqual([
+      `error 2:${col('titre')}`, `error 3:${col('annee')}`, `error 4:${col('site_web')}`, `error 5:${col('etape')}`,
+      `error 6:${col('themes')}`, `error 7:${col('secteurs')}`, `error 8:${col('id')}`, `error 9:${col('id')}`,
+    ]);
+    expect(r.diagnostics[4]?.message).toMatch(/thème « robotique » inconnu/u);
+    expect(r.diagnostics[6]?.message).toMatch(/« i1 » déjà utilisé ligne 2/u);
+    expect(r.counts).toEqual({ read: 8, written: 0, rejected: 8 });
+  });
+  it('rejects a malformed row whole, with its parse problem', () => {
+    const r = innovations(innovation({}), 'i2;trop;court');
+    expect(r.counts).toEqual({ read: 2, written: 1, rejected: 1 });
+    expect(where(r.diagnostics)).toEqual(['warning 2:6', 'error 3:4']);
+  });
+});
+
+describe('validateEtapes', () => {
+  const etapes = (...rows: string[]) => validateEtapes(table(`${ETAPE_COLUMNS.join(';')}\n${rows.join('\n')}`, ETAPE_COLUMNS), { ...placement, themes });
+  it('reads French dates as ISO and allows an empty intitulé', () => {
+    const r = etapes('e01;23/04/2009;Lyon;Rhône;;ent;;');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.items).toEqual([{
+      id: 'e01', date: '2009-04-23', commune: 'Lyon', departement: '69', intitule: '', themes: ['ent'], longitude: 4.85, latitude: 45.75, position: 'commune',
+    }]);
+  });
+  it('rejects impossible dates', () => {
+    const r = etapes('e01;2009-02-30;Lyon;69;x;;;', 'e02;;Lyon;69;x;;;');
+    expect(where(r.diagnostics)).toEqual(['error 2:2', 'error 3:2']);
+  });
+});
