@@ -133,14 +133,18 @@ export async function openApp(pathAndQuery = '/', opts: OpenAppOptions = {}): Pr
   const foreignRequests: string[] = [];
   // Nothing may leave the origin: record it, and abort it so a test never depends on the network.
   await context.route((url) => isForeign(url, origin), (route) => route.abort('blockedbyclient'));
-  const page = await context.newPage();
-  page.on('console', (msg) => {
+  // Context-level listeners also hear the page's workers (MapLibre parses data in web workers).
+  context.on('console', (msg) => {
     if (msg.type() === 'error') consoleErrors.push(msg.text());
   });
-  page.on('pageerror', (err) => consoleErrors.push(`${err.name}: ${err.message}`));
-  page.on('request', (req) => {
+  context.on('weberror', (webError) => {
+    const err = webError.error();
+    consoleErrors.push(`${err.name}: ${err.message}`);
+  });
+  context.on('request', (req) => {
     if (isForeign(new URL(req.url()), origin)) foreignRequests.push(req.url());
   });
+  const page = await context.newPage();
   const target = new URL(pathAndQuery, origin).toString();
   await page.goto(target, { waitUntil: 'load' });
   return { page, browser, origin, consoleErrors, foreignRequests, close: () => context.close() };
