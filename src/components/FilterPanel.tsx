@@ -1,4 +1,283 @@
-/** PROVISIONAL STUB, replaced by the filters issue (filters, results list, export). */
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useAppStore, type LoadedData } from '../store/appStore';
+import {
+  selectDepartementCounts, selectDepartements, selectRegionCounts, selectSecteurCounts, selectThemeCounts,
+} from '../store/selectors';
+import type { DepartementInfo, VocabEntry } from '../domain/types';
+import { foldText } from '../domain/normalize';
+import { formatCount } from './formatCount';
+import { FilterChips } from './FilterChips';
+import { useLoadedData } from './hooks';
+import './filters.css';
+
+/** Typing pauses this long before the search runs: 100,000 rows and a re-clustered map per letter is too much. */
+const SEARCH_DELAY_MS = 200;
+
+/** Filters: search, themes, sectors, territory, years, stops; all French, all labelled. */
 export function FilterPanel() {
-  return null;
+  const data = useLoadedData();
+  if (!data) return null;
+  return (
+    <form className="filtres" aria-labelledby="filtres-titre" onSubmit={(e) => e.preventDefault()}>
+      <h2 id="filtres-titre">Filtrer les innovations</h2>
+      <SearchField />
+      <FilterChips />
+      <VocabGroup groupe="themes" legend="Thèmes" entries={data.vocabulaires.themes} />
+      <VocabGroup groupe="secteurs" legend="Secteurs" entries={data.vocabulaires.secteurs} />
+      <TerritoryFields />
+      <YearFields data={data} />
+      <StopsToggle />
+    </form>
+  );
+}
+
+function SearchField() {
+  const texte = useAppStore((s) => s.filters.texte);
+  const setFilters = useAppStore((s) => s.setFilters);
+  const [draft, setDraft] = useState(texte);
+  const [committed, setCommitted] = useState(texte);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // A chip, "Réinitialiser" or Back changed the search: show it.
+  if (texte !== committed) {
+    setCommitted(texte);
+    setDraft(texte);
+  }
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+  const commit = (value: string) => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    setCommitted(value);
+    setFilters({ texte: value });
+  };
+  return (
+    <div className="filtres-recherche">
+      <label htmlFor="filtre-texte">Rechercher</label>
+      <input
+        id="filtre-texte"
+        type="search"
+        value={draft}
+        autoComplete="off"
+        aria-describedby="filtre-texte-aide"
+        onChange={(e) => {
+          const value = e.target.value;
+          setDraft(value);
+          if (timer.current) clearTimeout(timer.current);
+          timer.current = setTimeout(() => commit(value), SEARCH_DELAY_MS);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit(draft);
+        }}
+      />
+      <p id="filtre-texte-aide" className="filtres-aide">Titre, description, porteur ou commune ; accents et majuscules indifférents.</p>
+    </div>
+  );
+}
+
+function VocabGroup({ groupe, legend, entries }: { groupe: 'themes' | 'secteurs'; legend: string; entries: readonly VocabEntry[] }) {
+  const selected = useAppStore((s) => s.filters[groupe]);
+  const counts = useAppStore(groupe === 'themes' ? selectThemeCounts : selectSecteurCounts);
+  const setFilters = useAppStore((s) => s.setFilters);
+  const toggle = (id: string, checked: boolean) => {
+    setFilters({ [groupe]: checked ? [...selected, id] : selected.filter((v) => v !== id) });
+  };
+  return (
+    <fieldset className="filtres-groupe">
+      <legend>{legend}</legend>
+      <ul>
+        {entries.map((entry) => {
+          const count = counts.get(entry.id) ?? 0;
+          const id = `filtre-${groupe}-${entry.id}`;
+          return (
+            <li key={entry.id} className={count === 0 ? 'filtres-valeur filtres-valeur-vide' : 'filtres-valeur'}>
+              <input id={id} type="checkbox" checked={selected.includes(entry.id)} onChange={(e) => toggle(entry.id, e.target.checked)} />
+              <label htmlFor={id}>
+                <span className="filtres-pastille" style={{ background: entry.couleur }} aria-hidden="true" />
+                <span className="filtres-libelle">{entry.libelle}</span>
+                <span className="filtres-compte" aria-hidden="true">{count.toLocaleString('fr-FR')}</span>
+                <span className="visuellement-cache">, {formatCount(count)}</span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
+  );
+}
+
+interface Place {
+  code: string;
+  /** What the option shows and the input holds once chosen. */
+  label: string;
+  /** Folded forms a person may type for it (name, code, both). */
+  keys: string[];
+}
+
+function regionPlaces(departements: ReadonlyMap<string, DepartementInfo>): Place[] {
+  const byCode = new Map<string, string>();
+  for (const d of departements.values()) byCode.set(d.region, d.region_nom);
+  return [...byCode].map(([code, nom]) => ({ code, label: nom, keys: [foldText(nom)] }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'fr'));
+}
+
+function departementPlaces(departements: ReadonlyMap<string, DepartementInfo>, region: string | null): Place[] {
+  return [...departements.values()]
+    .filter((d) => region === null || d.region === region)
+    .map((d) => ({ code: d.code, label: `${d.nom} (${d.code})`, keys: [foldText(`${d.nom} (${d.code})`), foldText(d.nom), foldText(d.code)] }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'fr'));
+}
+
+function TerritoryFields() {
+  const filters = useAppStore((s) => s.filters);
+  const setFilters = useAppStore((s) => s.setFilters);
+  const departements = useAppStore(selectDepartements);
+  const regionCounts = useAppStore(selectRegionCounts);
+  const departementCounts = useAppStore(selectDepartementCounts);
+  const regions = useMemo(() => regionPlaces(departements), [departements]);
+  const deps = useMemo(() => departementPlaces(departements, filters.region), [departements, filters.region]);
+  return (
+    <fieldset className="filtres-groupe">
+      <legend>Territoire</legend>
+      <PlaceField
+        label="Région"
+        places={regions}
+        counts={regionCounts}
+        value={filters.region}
+        onChange={(region) => {
+          const dep = filters.departement !== null ? departements.get(filters.departement) : undefined;
+          setFilters({ region, departement: region !== null && dep && dep.region !== region ? null : filters.departement });
+        }}
+      />
+      <PlaceField
+        label="Département"
+        places={deps}
+        counts={departementCounts}
+        value={filters.departement}
+        onChange={(departement) => setFilters({ departement })}
+      />
+    </fieldset>
+  );
+}
+
+/**
+ * A text field with suggestions (native datalist): type a few letters or the code, pick a proposal.
+ * The filter changes once the text names a place; clearing the text clears the filter.
+ */
+function PlaceField({ label, places, counts, value, onChange }: {
+  label: string;
+  places: Place[];
+  counts: ReadonlyMap<string, number>;
+  value: string | null;
+  onChange: (code: string | null) => void;
+}) {
+  const id = useId();
+  const labelOf = (code: string | null) => (code === null ? '' : places.find((p) => p.code === code)?.label ?? code);
+  const [draft, setDraft] = useState(() => labelOf(value));
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    setDraft(labelOf(value));
+  }
+  const find = (text: string) => {
+    const key = foldText(text);
+    return places.find((p) => p.keys.includes(key));
+  };
+  const unknown = draft.trim() !== '' && !find(draft);
+  return (
+    <div className="filtres-lieu">
+      <label htmlFor={`${id}-champ`}>{label}</label>
+      <input
+        id={`${id}-champ`}
+        type="search"
+        list={`${id}-liste`}
+        value={draft}
+        autoComplete="off"
+        placeholder="Tous"
+        aria-invalid={unknown || undefined}
+        aria-describedby={unknown ? `${id}-erreur` : undefined}
+        onChange={(e) => {
+          const text = e.target.value;
+          setDraft(text);
+          if (text.trim() === '') {
+            if (value !== null) onChange(null);
+            return;
+          }
+          const place = find(text);
+          if (place && place.code !== value) onChange(place.code);
+        }}
+        onBlur={() => {
+          if (unknown) setDraft(labelOf(value));
+        }}
+      />
+      <datalist id={`${id}-liste`}>
+        {places.map((p) => (
+          <option key={p.code} value={p.label} label={formatCount(counts.get(p.code) ?? 0)} />
+        ))}
+      </datalist>
+      {unknown && <p id={`${id}-erreur`} className="filtres-erreur">Choisissez une proposition de la liste.</p>}
+    </div>
+  );
+}
+
+function YearFields({ data }: { data: LoadedData }) {
+  const anneeMin = useAppStore((s) => s.filters.anneeMin);
+  const anneeMax = useAppStore((s) => s.filters.anneeMax);
+  const setFilters = useAppStore((s) => s.setFilters);
+  const years = useMemo(() => {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const f of data.innovations) {
+      const a = f.properties.annee;
+      if (a === null) continue;
+      if (a < lo) lo = a;
+      if (a > hi) hi = a;
+    }
+    const list: number[] = [];
+    for (let y = lo; y <= hi; y++) list.push(y);
+    return list;
+  }, [data]);
+  // A link may name a year outside the data: keep it choosable so the select shows the truth.
+  const choices = [...new Set([...years, ...[anneeMin, anneeMax].filter((y): y is number => y !== null)])].sort((a, b) => a - b);
+  if (years.length === 0) return null;
+  const options = (other: number | null, keep: (y: number) => boolean) => (
+    <>
+      <option value="">Toutes</option>
+      {choices.filter((y) => other === null || keep(y)).map((y) => <option key={y} value={y}>{y}</option>)}
+    </>
+  );
+  const read = (v: string) => (v === '' ? null : Number(v));
+  return (
+    <fieldset className="filtres-groupe filtres-annees">
+      <legend>Année</legend>
+      <div>
+        <label htmlFor="filtre-annee-min">De</label>
+        <select id="filtre-annee-min" value={anneeMin ?? ''} onChange={(e) => setFilters({ anneeMin: read(e.target.value) })}>
+          {options(anneeMax, (y) => y <= anneeMax!)}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="filtre-annee-max">À</label>
+        <select id="filtre-annee-max" value={anneeMax ?? ''} onChange={(e) => setFilters({ anneeMax: read(e.target.value) })}>
+          {options(anneeMin, (y) => y >= anneeMin!)}
+        </select>
+      </div>
+    </fieldset>
+  );
+}
+
+function StopsToggle() {
+  const afficherEtapes = useAppStore((s) => s.filters.afficherEtapes);
+  const setFilters = useAppStore((s) => s.setFilters);
+  return (
+    <div className="filtres-etapes">
+      <input
+        id="filtre-etapes"
+        type="checkbox"
+        checked={afficherEtapes}
+        onChange={(e) => setFilters({ afficherEtapes: e.target.checked })}
+      />
+      <label htmlFor="filtre-etapes">Afficher les étapes de la Route des Territoires</label>
+    </div>
+  );
 }
