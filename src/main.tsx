@@ -1,7 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import './styles.css';
 import { App } from './components/App';
+import { useAppStore } from './store/appStore';
+import { startUrlSync } from './store/urlSync';
+
+// Read the link's filters, selection and view before the map starts (it reads `view` once).
+startUrlSync(useAppStore, window);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

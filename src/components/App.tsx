@@ -1,18 +1,48 @@
-import { useEffect, useRef } from 'react';
-import { createMap } from '../map/createMap';
+import { useEffect } from 'react';
+import { useAppStore } from '../store/appStore';
+import { loadIntoStore } from '../store/loadData';
+import { EtapeDialog } from './EtapeDialog';
+import { Header } from './Header';
+import { MapView } from './MapView';
+import { SidePanel } from './SidePanel';
 
-/** Placeholder shell: replaced by the map explorer (issue 3). */
+/** The page: header, then the map with its side panel once the data is loaded. */
 export function App() {
-  const container = useRef<HTMLDivElement>(null);
+  const load = useAppStore((s) => s.load);
+  const selection = useAppStore((s) => s.selection);
+
   useEffect(() => {
-    if (!container.current) return;
-    const map = createMap(container.current);
-    return () => map.remove();
+    if (useAppStore.getState().load.status === 'loading') void loadIntoStore();
   }, []);
+
+  useEffect(() => {
+    // Escape closes a department or innovation detail; the stop dialog handles its own Escape.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      const current = useAppStore.getState().selection;
+      if (current && current.kind !== 'etape') useAppStore.getState().select(null);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
   return (
-    <main style={{ position: 'fixed', inset: 0 }}>
-      <h1 style={{ position: 'absolute', zIndex: 1, margin: 8, font: '600 18px sans-serif' }}>Cartographie TIC des territoires</h1>
-      <div ref={container} style={{ position: 'absolute', inset: 0 }} />
-    </main>
+    <div className="app">
+      <Header />
+      {load.status === 'loading' && <p className="message-etat" role="status">Chargement des données…</p>}
+      {load.status === 'error' && (
+        <div className="message-etat erreur-donnees" role="alert">
+          <h2>Les données ne peuvent pas être affichées</h2>
+          <p>{load.message}</p>
+        </div>
+      )}
+      {load.status === 'ready' && (
+        <main className="explorateur">
+          <MapView data={load.data} />
+          <SidePanel data={load.data} />
+          {selection?.kind === 'etape' && <EtapeDialog key={selection.id} id={selection.id} data={load.data} />}
+        </main>
+      )}
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  countInnovations, etapeAccessibleName, etapePlace, formatCoordinates, formatDateFr, placementLabel, safeWebUrl,
+  countInnovations, etapeAccessibleName, etapePlace, formatCoordinates, formatDateFr, placementLabel, safeWebUrl, textColourOn,
 } from './presentation';
 
 describe('formatDateFr', () => {
@@ -61,5 +61,17 @@ describe('countInnovations', () => {
     expect(countInnovations(0)).toBe('0 innovation');
     expect(countInnovations(1)).toBe('1 innovation');
     expect(countInnovations(2)).toBe('2 innovations');
+  });
+});
+
+describe('textColourOn', () => {
+  it('writes black on light colours and white on dark ones', () => {
+    expect(textColourOn('#fff1b8')).toBe('#000000');
+    expect(textColourOn('#ffffff')).toBe('#000000');
+    expect(textColourOn('#332288')).toBe('#ffffff');
+    expect(textColourOn('#000000')).toBe('#ffffff');
+  });
+  it('falls back to black for a malformed colour', () => {
+    expect(textColourOn('rouge')).toBe('#000000');
   });
 });

@@ -60,3 +60,16 @@ export function safeWebUrl(value: string): string | null {
 export function countInnovations(n: number): string {
   return `${n} innovation${n > 1 ? 's' : ''}`;
 }
+
+/** Black or white, whichever reads better on a '#rrggbb' background (WCAG relative luminance). */
+export function textColourOn(background: string): '#000000' | '#ffffff' {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(background);
+  if (!m) return '#000000';
+  const channel = (hex: string) => {
+    const c = parseInt(hex, 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const l = 0.2126 * channel(m[1]!) + 0.7152 * channel(m[2]!) + 0.0722 * channel(m[3]!);
+  // Contrast with black is (l + 0.05) / 0.05, with white 1.05 / (l + 0.05): equal at l ≈ 0.179.
+  return l > 0.179 ? '#000000' : '#ffffff';
+}

@@ -69,7 +69,7 @@ describe('buildStyle', () => {
 
 describe('choroplethColour', () => {
   it('maps shade 0 to the zero colour and each class shade to its own colour', () => {
-    const expr = choroplethColour(DEFAULT_TOKENS);
+    const expr: unknown[] = choroplethColour(DEFAULT_TOKENS);
     expect(expr[0]).toBe('match');
     expect(expr[expr.length - 1]).toBe(DEFAULT_TOKENS.choroplethZero);
     for (const [i, colour] of DEFAULT_TOKENS.choropleth.entries()) {

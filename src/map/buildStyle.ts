@@ -35,7 +35,8 @@ const stateFlag = (name: string): ExpressionSpecification => ['boolean', ['featu
 /** Fill colour from the `teinte` feature-state (0 = zero class, 1…n = legend classes). */
 export function choroplethColour(tokens: MapTokens): ExpressionSpecification {
   const stops = tokens.choropleth.flatMap((colour, i) => [i + 1, colour]);
-  return ['match', ['to-number', ['coalesce', ['feature-state', 'teinte'], 0]], ...stops, tokens.choroplethZero] as ExpressionSpecification;
+  // The spread hides the fixed arity MapLibre's type wants; validateStyleMin checks it in the tests.
+  return ['match', ['to-number', ['coalesce', ['feature-state', 'teinte'], 0]], ...stops, tokens.choroplethZero] as unknown as ExpressionSpecification;
 }
 
 export function buildSources(data: StyleData): Record<string, GeoJSONSourceSpecification> {

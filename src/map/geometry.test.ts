@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DepartementDisplayFeature, EtapeFeature, InnovationFeature, InsetFrameFeature } from '../domain/types';
-import { etapesInDateOrder, innovationPoints, insetNameAnchors, nationalBounds, routeThrough } from './geometry';
+import type { EtapeFeature, InnovationFeature, InsetFrameFeature } from '../domain/types';
+import { etapesInDateOrder, innovationPoints, insetNameAnchors, routeThrough } from './geometry';
 
-const zone = (code: string, ring: number[][]): DepartementDisplayFeature => ({
-  type: 'Feature', properties: { code, nom: code, region: 'r', region_nom: 'R', zone: 'metro', role: 'zone' },
-  geometry: { type: 'Polygon', coordinates: [ring] },
-});
 const frame = (code: string, w: number, s: number, e: number, n: number): InsetFrameFeature => ({
   type: 'Feature', properties: { code, nom: `Territoire ${code}` },
   geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] },
@@ -13,17 +9,6 @@ const frame = (code: string, w: number, s: number, e: number, n: number): InsetF
 const etape = (id: string, date: string, x: number): EtapeFeature => ({
   type: 'Feature', geometry: { type: 'Point', coordinates: [x, 45] },
   properties: { id, date, commune: '', departement: '01', intitule: '', themes: [], longitude: x, latitude: 45, position: 'exact' },
-});
-
-describe('nationalBounds', () => {
-  it('covers every department shape and every inset frame', () => {
-    const deps = [zone('01', [[0, 45], [2, 45], [2, 47], [0, 45]]), zone('2A', [[8, 41], [9, 41], [9, 42], [8, 41]])];
-    expect(nationalBounds(deps, [frame('974', -10, 43, -8, 45)])).toEqual([[-10, 41], [9, 47]]);
-  });
-  it('ignores label points', () => {
-    const label: DepartementDisplayFeature = { ...zone('01', []), properties: { ...zone('01', []).properties, role: 'etiquette' }, geometry: { type: 'Point', coordinates: [50, 50] } };
-    expect(nationalBounds([zone('01', [[0, 45], [2, 45], [2, 47], [0, 45]]), label], [])).toEqual([[0, 45], [2, 47]]);
-  });
 });
 
 describe('insetNameAnchors', () => {

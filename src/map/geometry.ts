@@ -1,23 +1,10 @@
 /**
- * Pure geometry helpers for the map: initial bounds, inset name anchors, the route, and the light
+ * Pure geometry helpers for the map: inset name anchors, the route, and the light
  * features the innovation source receives. No MapLibre import, unit-tested in Node.
  */
 import bbox from '@turf/bbox';
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
-import type { DepartementDisplayFeature, EtapeFeature, InnovationFeature, InsetFrameFeature, VocabEntry } from '../domain/types';
-
-export type Bounds = [[number, number], [number, number]];
-
-/**
- * Bounds that frame metropolitan France, Corsica and every inset: the display geometry already
- * has the insets moved next to the mainland, so the box of all department shapes and frames is it.
- */
-export function nationalBounds(departements: readonly DepartementDisplayFeature[], insets: readonly InsetFrameFeature[]): Bounds {
-  const features = [...departements.filter((f) => f.properties.role === 'zone'), ...insets];
-  if (features.length === 0) return [[-5.5, 41], [10, 51.5]];
-  const [w, s, e, n] = bbox({ type: 'FeatureCollection', features } as FeatureCollection);
-  return [[w, s], [e, n]];
-}
+import type { EtapeFeature, InnovationFeature, InsetFrameFeature, VocabEntry } from '../domain/types';
 
 /** One anchor per inset frame, at its top-left corner, where the territory name is written. */
 export function insetNameAnchors(insets: readonly InsetFrameFeature[]): FeatureCollection<Point, { code: string; nom: string }> {

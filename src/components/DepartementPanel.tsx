@@ -1,0 +1,63 @@
+import { useMemo } from 'react';
+import { useAppStore, type LoadedData } from '../store/appStore';
+import { selectDepartements, selectFilteredInnovations } from '../store/selectors';
+import { countInnovations, formatDateFr } from '../domain/presentation';
+import { etapesInDateOrder } from '../map/geometry';
+import { DetailHeading } from './DetailHeading';
+import { ThemeTags } from './ThemeTags';
+
+/** A selected department: facts, its innovations (those the filters keep) and its stops. */
+export function DepartementPanel({ code, data }: { code: string; data: LoadedData }) {
+  const select = useAppStore((s) => s.select);
+  const filtered = useAppStore(selectFilteredInnovations);
+  const info = useAppStore(selectDepartements).get(code);
+  const innovations = useMemo(() => filtered.filter((f) => f.properties.departement === code), [filtered, code]);
+  const total = useMemo(() => data.innovations.filter((f) => f.properties.departement === code).length, [data, code]);
+  const etapes = useMemo(() => etapesInDateOrder(data.etapes.filter((e) => e.properties.departement === code)), [data, code]);
+  const hidden = total - innovations.length;
+
+  return (
+    <section className="detail" aria-labelledby="detail-departement-titre">
+      <DetailHeading surtitre="Département">
+        <span id="detail-departement-titre">{info?.nom ?? code}</span>
+      </DetailHeading>
+      <dl className="faits">
+        <dt>Code</dt><dd>{code}</dd>
+        {info && (<><dt>Région</dt><dd>{info.region_nom}</dd></>)}
+      </dl>
+
+      <h3>{countInnovations(innovations.length)}{hidden > 0 && <span className="discret"> ({hidden} masquée{hidden > 1 ? 's' : ''} par les filtres)</span>}</h3>
+      {innovations.length > 0 ? (
+        <ul className="liste-detail">
+          {innovations.map((f) => (
+            <li key={f.properties.id}>
+              <button type="button" className="lien-bouton" onClick={() => select({ kind: 'innovation', id: f.properties.id })}>
+                {f.properties.titre}
+              </button>
+              {f.properties.commune && <span className="discret"> — {f.properties.commune}</span>}
+              <ThemeTags ids={f.properties.themes} vocabulaire={data.vocabulaires.themes} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="discret">Aucune innovation {total > 0 ? 'ne correspond aux filtres' : 'recensée'} dans ce département.</p>
+      )}
+
+      <h3>Étapes de La Route des Territoires</h3>
+      {etapes.length > 0 ? (
+        <ul className="liste-detail">
+          {etapes.map((e) => (
+            <li key={e.properties.id}>
+              <button type="button" className="lien-bouton" aria-haspopup="dialog" onClick={() => select({ kind: 'etape', id: e.properties.id })}>
+                {formatDateFr(e.properties.date)}{e.properties.commune ? ` — ${e.properties.commune}` : ''}
+              </button>
+              {e.properties.intitule && <div className="discret">{e.properties.intitule}</div>}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="discret">Pas d'étape dans ce département.</p>
+      )}
+    </section>
+  );
+}

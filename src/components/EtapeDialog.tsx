@@ -1,0 +1,75 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { useAppStore, type LoadedData } from '../store/appStore';
+import { selectDepartements } from '../store/selectors';
+import { etapePlace, formatDateFr } from '../domain/presentation';
+import { ThemeTags } from './ThemeTags';
+
+/**
+ * A stop of the tour in a modal dialog: the browser keeps focus inside it and Escape closes it;
+ * the map controller gives focus back to the stop's marker when the selection clears.
+ */
+export function EtapeDialog({ id, data }: { id: string; data: LoadedData }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const select = useAppStore((s) => s.select);
+  const departements = useAppStore(selectDepartements);
+  const etape = data.etapes.find((e) => e.properties.id === id);
+  const presented = useMemo(() => data.innovations.filter((f) => f.properties.etape === id), [data, id]);
+
+  useEffect(() => {
+    const el = dialog.current;
+    if (!el) return;
+    if (!el.open) el.showModal();
+    const onClose = () => {
+      // Closed by Escape or the button: clear the selection, unless something else was chosen meanwhile.
+      const current = useAppStore.getState().selection;
+      if (current?.kind === 'etape' && current.id === id) useAppStore.getState().select(null);
+    };
+    el.addEventListener('close', onClose);
+    return () => {
+      el.removeEventListener('close', onClose);
+      if (el.open) el.close();
+    };
+  }, [id]);
+
+  if (!etape) return null;
+  const p = etape.properties;
+  const departementNom = departements.get(p.departement)?.nom ?? p.departement;
+
+  return (
+    <dialog ref={dialog} className="dialogue-etape" aria-labelledby="etape-titre">
+      <div className="detail-entete">
+        <div>
+          <p className="detail-surtitre">La Route des Territoires — étape</p>
+          <h2 id="etape-titre">{formatDateFr(p.date)} — {etapePlace(p, departementNom)}</h2>
+        </div>
+        <button type="button" className="bouton-fermer" onClick={() => dialog.current?.close()} aria-label="Fermer (Échap)" title="Fermer (Échap)">
+          ×
+        </button>
+      </div>
+      <dl className="faits">
+        <dt>Date</dt><dd>{formatDateFr(p.date)}</dd>
+        <dt>Lieu</dt><dd>{p.commune || 'Commune à préciser'}</dd>
+        <dt>Département</dt><dd>{departementNom} ({p.departement})</dd>
+      </dl>
+      <h3>Sujet</h3>
+      <p className="etape-sujet">{p.intitule || 'Sujet à venir'}</p>
+      <h3>Thèmes</h3>
+      <ThemeTags ids={p.themes} vocabulaire={data.vocabulaires.themes} vide="Thème à venir" />
+      <h3>Innovations présentées</h3>
+      {presented.length > 0 ? (
+        <ul className="liste-detail">
+          {presented.map((f) => (
+            <li key={f.properties.id}>
+              <button type="button" className="lien-bouton" onClick={() => select({ kind: 'innovation', id: f.properties.id })}>
+                {f.properties.titre}
+              </button>
+              {f.properties.commune && <span className="discret"> — {f.properties.commune}</span>}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="discret">Aucune innovation rattachée à cette étape pour l'instant.</p>
+      )}
+    </dialog>
+  );
+}

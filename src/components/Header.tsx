@@ -1,0 +1,16 @@
+import { useLoadedData } from './hooks';
+
+export function Header() {
+  const data = useLoadedData();
+  return (
+    <header className="entete">
+      <h1>Cartographie TIC des territoires</h1>
+      <p className="entete-sous-titre">Innovations numériques des territoires et étapes de La Route des Territoires 2009</p>
+      {data?.meta.exemple && (
+        <p className="bandeau-exemple" role="note">
+          <strong>Données d'exemple</strong> : les innovations affichées sont fictives et servent à montrer l'outil.
+        </p>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * The map explorer in the built app: stops, stop dialog, inset departments, panel, and the rules
+ * that hold everywhere (no foreign request, no console error). Expected values are read from the
+ * built data (dist/data), never written here.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import bbox from '@turf/bbox';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { distDir, openApp, screenshot, waitForMapIdle, type OpenedApp } from './harness';
+import type { DepartementDisplayProps, Etape, Innovation } from '../../src/domain/types';
+import { EMPTY_FILTERS } from '../../src/store/appStore';
+import { serializeUrlState } from '../../src/store/urlState';
+
+const readData = <T>(file: string): T => JSON.parse(readFileSync(path.join(distDir, 'data', file), 'utf8')) as T;
+
+function builtData() {
+  const departements = readData<FeatureCollection<Polygon | MultiPolygon | Point, DepartementDisplayProps>>('departements.geojson');
+  const etapes = readData<FeatureCollection<Point, Etape>>('etapes.geojson').features.filter((f) => f.geometry.type === 'Point');
+  const innovations = readData<FeatureCollection<Point, Innovation>>('innovations.geojson').features;
+  return { departements, etapes, innovations };
+}
+
+/**
+ * A display point inside department `code`, as far as possible from its innovation points, so a
+ * click there hits the department and not a point or cluster drawn on top of it.
+ */
+function clickablePointIn(code: string): [number, number] {
+  const { departements, innovations } = builtData();
+  const zone = departements.features.find((f) => f.properties.code === code && f.properties.role === 'zone') as Feature<Polygon | MultiPolygon>;
+  const points = innovations.filter((f) => f.properties.departement === code).map((f) => f.geometry.coordinates);
+  const [w, s, e, n] = bbox(zone);
+  let best: [number, number] = [(w + e) / 2, (s + n) / 2];
+  let bestDistance = -1;
+  for (let i = 1; i < 30; i++) {
+    for (let j = 1; j < 30; j++) {
+      const p: [number, number] = [w + ((e - w) * i) / 30, s + ((n - s) * j) / 30];
+      if (!booleanPointInPolygon(p, zone)) continue;
+      const d = Math.min(Infinity, ...points.map(([x, y]) => Math.hypot(x! - p[0], y! - p[1])));
+      if (d > bestDistance) {
+        best = p;
+        bestDistance = d;
+      }
+    }
+  }
+  return best;
+}
+
+describe('map explorer, national view (desktop)', () => {
+  let app: OpenedApp;
+  const { etapes } = builtData();
+
+  beforeAll(async () => {
+    app = await openApp('/');
+    await waitForMapIdle(app.page);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('reaches idle and records the first-idle measure', async () => {
+    const measures = await app.page.evaluate(() => performance.getEntriesByName('carto:first-idle').map((m) => m.duration));
+    expect(measures).toHaveLength(1);
+    expect(measures[0]).toBeGreaterThan(0);
+    await screenshot(app.page, 'carte-vue-nationale');
+  });
+
+  it('shows one keyboard-focusable button per stop, named by date and place', async () => {
+    const buttons = app.page.getByRole('button', { name: /^Étape du / });
+    await expect.poll(() => buttons.count()).toBe(etapes.length);
+    expect(etapes.length).toBe(12);
+    const laon = app.page.getByRole('button', { name: /^Étape du 28 mai 2009 — Laon \(Aisne\)$/ });
+    await expect.poll(() => laon.count()).toBe(1);
+    await laon.focus();
+    expect(await app.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/Laon/);
+  });
+
+  it('opens the Laon stop with its subject, then gives focus back to the marker on Escape', async () => {
+    const laonStop = etapes.find((e) => e.properties.commune === 'Laon')!;
+    const marker = app.page.getByRole('button', { name: /Laon \(Aisne\)$/ });
+    await marker.click();
+    const dialog = app.page.getByRole('dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.textContent()).toContain(laonStop.properties.intitule);
+    expect(await dialog.textContent()).toContain('28 mai 2009');
+    expect(await app.page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
+    await screenshot(app.page, 'popup-etape');
+    await app.page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await app.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/Laon \(Aisne\)$/);
+  });
+
+  it('opens a stop from the keyboard (Enter) and says "Thème à venir" for a stop without theme', async () => {
+    const withoutTheme = etapes.find((e) => e.properties.themes.length === 0);
+    const target = withoutTheme ?? etapes[0]!;
+    const marker = app.page.locator(`button.etape-marqueur[data-etape-id="${target.properties.id}"]`);
+    await marker.focus();
+    await app.page.keyboard.press('Enter');
+    const dialog = app.page.getByRole('dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    if (withoutTheme) expect(await dialog.textContent()).toContain('Thème à venir');
+    await app.page.getByRole('button', { name: 'Fermer (Échap)' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
+  it('brings the national view back with its control', async () => {
+    await app.page.getByRole('button', { name: 'Vue nationale' }).click();
+    await expect.poll(() => app.page.url()).toContain('carte=');
+  });
+
+  it('makes no request outside its origin and logs no console error', () => {
+    expect(app.foreignRequests).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
+
+describe('map explorer, inset department', () => {
+  it('selects La Réunion with a click inside its inset and lists its innovations', async () => {
+    const { innovations } = builtData();
+    const expected = innovations.filter((f) => f.properties.departement === '974').map((f) => f.properties.titre);
+    expect(expected.length).toBeGreaterThan(0);
+    const center = clickablePointIn('974');
+    const query = serializeUrlState({ filters: EMPTY_FILTERS, selection: null, view: { center, zoom: 8.5 } });
+    const app = await openApp(`/?${query}`);
+    try {
+      await waitForMapIdle(app.page);
+      const canvas = app.page.locator('canvas.maplibregl-canvas');
+      const box = (await canvas.boundingBox())!;
+      await app.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      const heading = app.page.getByRole('heading', { level: 2, name: 'La Réunion' });
+      await expect.poll(() => heading.count()).toBe(1);
+      const panel = app.page.locator('section.detail');
+      for (const titre of expected) expect(await panel.textContent()).toContain(titre);
+      expect(await panel.textContent()).toContain('974');
+      await screenshot(app.page, 'departement-974');
+      await app.page.keyboard.press('Escape');
+      await expect.poll(() => heading.count()).toBe(0);
+      expect(app.foreignRequests).toEqual([]);
+      expect(app.consoleErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('map explorer on a phone', () => {
+  it('keeps the map, the stops and the stop dialog on screen', async () => {
+    const viewport = { width: 390, height: 844 };
+    const app = await openApp('/', { viewport });
+    try {
+      await waitForMapIdle(app.page);
+      await screenshot(app.page, 'telephone-vue-nationale');
+      await app.page.getByRole('button', { name: /Laon \(Aisne\)$/ }).click();
+      const dialog = app.page.getByRole('dialog');
+      await expect.poll(() => dialog.isVisible()).toBe(true);
+      const box = (await dialog.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+      await screenshot(app.page, 'telephone-popup-etape');
+      expect(app.consoleErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('map explorer with a missing data file', () => {
+  it('says in French which file is missing instead of showing an empty map', async () => {
+    const app = await openApp('/');
+    try {
+      await app.page.route('**/data/innovations.geojson', (route) => route.fulfill({ status: 404, body: 'introuvable' }));
+      await app.page.reload();
+      const alert = app.page.getByRole('alert');
+      await expect.poll(() => alert.count()).toBe(1);
+      expect(await alert.textContent()).toMatch(/Le fichier de données innovations\.geojson est introuvable/);
+      expect(await app.page.locator('canvas.maplibregl-canvas').count()).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
+});
