@@ -1,5 +1,7 @@
 /**
  * npm run data -- [--data-dir DIR] [--out DIR] [--boundaries FILE] [--lenient]
+ * Defaults: --data-dir data, --out public/data, --boundaries data/departements.geojson.
+ * pays.geojson is read from --data-dir, else from beside the boundaries file.
  *
  * Reads the organisers' CSV files, checks them, and writes public/data. Any error: exit 1 and the
  * output folder is left as it was (the new one is written beside it and swapped in by rename).
@@ -84,7 +86,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     return 2;
   }
   const dataDir = values['data-dir'];
-  const boundariesFile = values.boundaries ?? path.join(dataDir, 'departements.geojson');
+  const boundariesFile = values.boundaries ?? path.join('data', 'departements.geojson');
 
   let boundaries;
   try {
@@ -94,9 +96,11 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     return 1;
   }
 
-  const [innovations, etapes, themes, secteurs, meta, pays] = await Promise.all(
+  const [innovations, etapes, themes, secteurs, meta, ownPays] = await Promise.all(
     ['innovations.csv', 'etapes.csv', 'themes.csv', 'secteurs.csv', 'meta.json', 'pays.geojson'].map((n) => readSource(dataDir, n)),
   );
+  // The countries' background comes with the boundaries; a data folder (synthetic, test) may omit it.
+  const pays = ownPays ?? (await readSource(path.dirname(boundariesFile), 'pays.geojson'));
   const result: BuildResult = buildData({
     innovations, etapes, themes, secteurs, meta, pays, boundaries, gazetteer: await loadGazetteer(), lenient: values.lenient,
   });
@@ -107,7 +111,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   }
   const { errors, warnings } = result.report;
   if (!result.ok || !result.outputs) {
-    io.stderr(`${errors.length} erreur(s), ${warnings.length} avertissement(s) : rien n’a été écrit dans ${values.out}${values.lenient ? '' : ' (--lenient pour écarter les lignes en erreur)'}`);
+    io.stderr(`${errors.length} erreur(s), ${warnings.length} avertissement(s) : rien n’a été écrit dans ${values.out}${values.lenient || result.fatal ? '' : ' (--lenient pour écarter les lignes en erreur)'}`);
     return 1;
   }
   await writeAtomically(values.out, result.outputs);

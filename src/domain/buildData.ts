@@ -16,7 +16,7 @@ import { type CommuneGazetteer, DepartementLocator } from './geocode';
 import { insetFrames, toDisplayPosition } from './insets';
 import { buildDisplayDepartements } from './boundaries';
 import { foldText } from './normalize';
-import { validateEtapes, validateInnovations, validateVocabulary, VocabLookup, type RowsResult } from './validateRows';
+import { rejectedKeys, validateEtapes, validateInnovations, validateVocabulary, VocabLookup, type RowsResult } from './validateRows';
 import { validateFeatureCollection, validateMeta } from './validateMeta';
 
 export interface SourceFile {
@@ -50,6 +50,8 @@ export type OutputFile = (typeof OUTPUT_FILES)[number];
 export interface BuildResult {
   /** False when the output must not be written (any error, or in lenient mode an error no row removal can fix). */
   ok: boolean;
+  /** True when a file-level error (missing file or column, bad meta) fails the build even when lenient. */
+  fatal: boolean;
   report: BuildReport;
   /** Text of each output file, when ok. */
   outputs?: Record<OutputFile, string>;
@@ -85,19 +87,20 @@ export function buildData(input: BuildInput): BuildResult {
     return result.items;
   }
 
-  const vocab = (source: SourceFile | undefined, name: string): VocabEntry[] => {
+  const vocab = (source: SourceFile | undefined, name: string, what: string): [VocabEntry[], VocabLookup] => {
     const table = readTable(source, name, VOCAB_COLUMNS);
-    return keep(source, name, table && validateVocabulary(table));
+    const entries = keep(source, name, table && validateVocabulary(table));
+    const rejected = table ? rejectedKeys(table, new Set(entries.map((e) => e.id)), ['id', 'libelle']) : undefined;
+    return [entries, new VocabLookup(entries, what, rejected, table !== undefined)];
   };
-  const themes = vocab(input.themes, 'themes.csv');
-  const secteurs = vocab(input.secteurs, 'secteurs.csv');
+  const [themes, themeLookup] = vocab(input.themes, 'themes.csv', 'thème');
+  const [secteurs, secteurLookup] = vocab(input.secteurs, 'secteurs.csv', 'secteur');
 
   const placement = {
     departements: createDepartementResolver(DEPARTEMENTS),
     locator: new DepartementLocator(input.boundaries),
     gazetteer: input.gazetteer,
   };
-  const themeLookup = new VocabLookup(themes, 'thème');
   const etapesTable = readTable(input.etapes, 'etapes.csv', ETAPE_COLUMNS);
   const etapes = keep(input.etapes, 'etapes.csv', etapesTable && validateEtapes(etapesTable, { ...placement, themes: themeLookup }));
 
@@ -105,8 +108,10 @@ export function buildData(input: BuildInput): BuildResult {
   const innovations = keep(input.innovations, 'innovations.csv', innovationsTable && validateInnovations(innovationsTable, {
     ...placement,
     themes: themeLookup,
-    secteurs: new VocabLookup(secteurs, 'secteur'),
+    secteurs: secteurLookup,
     etapes: new Map(etapes.map((e) => [foldText(e.id), e.id])),
+    rejectedEtapes: etapesTable ? rejectedKeys(etapesTable, new Set(etapes.map((e) => e.id)), ['id']) : undefined,
+    etapesUsable: etapesTable !== undefined,
   }));
 
   let meta: DataMeta | undefined;
@@ -135,11 +140,12 @@ export function buildData(input: BuildInput): BuildResult {
     errors: diagnostics.filter((d) => d.severity === 'error'),
   };
   const ok = !fatal && (report.errors.length === 0 || input.lenient === true);
-  if (!ok || !meta || pays === undefined) return { ok: false, report };
+  if (!ok || !meta || pays === undefined) return { ok: false, fatal, report };
 
   const vocabulaires: Vocabulaires = { themes, secteurs };
   return {
     ok,
+    fatal,
     report,
     outputs: {
       'departements.geojson': JSON.stringify({ type: 'FeatureCollection', features: buildDisplayDepartements(input.boundaries) }),

@@ -77,6 +77,25 @@ function validateRows<C extends string, T>(
   return { items, counts: { read: table.rows.length, written: items.length, rejected }, diagnostics };
 }
 
+/**
+ * Folded ids (and labels, for vocabularies) of the rows of a table that were left out, with their
+ * line, so that references to them can say why they fail.
+ */
+export function rejectedKeys<C extends string>(
+  table: CsvTable<C>, kept: ReadonlySet<string>, columns: readonly C[],
+): Map<string, number> {
+  const keys = new Map<string, number>();
+  for (const row of table.rows) {
+    const id = row.cells[table.index[columns[0] as C]] ?? '';
+    if (id === '' || kept.has(id)) continue;
+    for (const column of columns) {
+      const value = row.cells[table.index[column]] ?? '';
+      if (value !== '' && !keys.has(foldText(value))) keys.set(foldText(value), row.line);
+    }
+  }
+  return keys;
+}
+
 /** Remembers ids already taken in a file (compared without case or accents, as references are). */
 class IdRegistry {
   private readonly lines = new Map<string, number>();
@@ -98,9 +117,9 @@ class IdRegistry {
   }
 }
 
-function required<C extends string>(r: RowReport<C>, column: C, what: string): string {
+function required<C extends string>(r: RowReport<C>, column: C, missing: string): string {
   const value = r.cell(column);
-  if (value === '') r.error(column, `${what} manquant${what.endsWith('e') ? 'e' : ''} : cette colonne doit être remplie`);
+  if (value === '') r.error(column, `${missing} : cette colonne doit être remplie`);
   return value;
 }
 
@@ -110,7 +129,7 @@ export function validateVocabulary(table: CsvTable<VocabColumn>): RowsResult<Voc
   const labels = new Map<string, number>();
   return validateRows(table, (r) => {
     const id = ids.claim(r, 'id');
-    const libelle = required(r, 'libelle', 'libellé');
+    const libelle = required(r, 'libelle', 'libellé manquant');
     if (libelle !== '') {
       const previous = labels.get(foldText(libelle));
       if (previous !== undefined) r.error('libelle', `libellé « ${libelle} » déjà utilisé ligne ${previous} : les libellés servent aussi de référence, ils doivent être uniques`);
@@ -127,7 +146,18 @@ export function validateVocabulary(table: CsvTable<VocabColumn>): RowsResult<Voc
 export class VocabLookup {
   private readonly byKey = new Map<string, string>();
 
-  constructor(entries: readonly VocabEntry[], private readonly what: string) {
+  /**
+   * @param rejected folded ids and labels of rows left out, with their line: a reference to one of
+   *   them is still an error, but the message sends the reader to the real cause.
+   * @param usable false when the vocabulary file could not be read at all: references are then not
+   *   checked (the build fails on that file anyway, one error is enough).
+   */
+  constructor(
+    entries: readonly VocabEntry[],
+    private readonly what: string,
+    private readonly rejected: ReadonlyMap<string, number> = new Map(),
+    private readonly usable = true,
+  ) {
     for (const e of entries) this.byKey.set(foldText(e.libelle), e.id);
     // Ids win over labels when a label happens to equal another entry's id.
     for (const e of entries) this.byKey.set(foldText(e.id), e.id);
@@ -139,10 +169,15 @@ export class VocabLookup {
     if (atLeastOne && splitList(r.cell(column)).length === 0) {
       r.error(column, `${this.what} manquant : au moins un ${this.what}, id ou libellé, plusieurs séparés par |`);
     }
+    const file = this.what === 'thème' ? 'themes.csv' : 'secteurs.csv';
     for (const part of splitList(r.cell(column))) {
+      if (!this.usable) continue;
       const id = this.byKey.get(foldText(part));
-      if (id === undefined) {
-        r.error(column, `${this.what} « ${part} » inconnu : utilisez un id ou un libellé de ${this.what === 'thème' ? 'themes.csv' : 'secteurs.csv'}, séparés par |`);
+      const rejectedLine = this.rejected.get(foldText(part));
+      if (id === undefined && rejectedLine !== undefined) {
+        r.error(column, `${this.what} « ${part} » écarté : sa ligne ${rejectedLine} de ${file} est en erreur`);
+      } else if (id === undefined) {
+        r.error(column, `${this.what} « ${part} » inconnu : utilisez un id ou un libellé de ${file}, séparés par |`);
       } else if (!ids.includes(id)) {
         ids.push(id);
       }
@@ -159,7 +194,8 @@ export interface PlacementContext {
 
 type PlacedColumn = 'departement' | 'commune' | 'latitude' | 'longitude';
 
-const formatKm = (km: number) => (km < 10 ? km.toFixed(1).replace('.', ',') : String(Math.round(km)));
+const formatKm = (km: number) => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: km < 10 ? 1 : 0 }).format(km);
+const formatDegrees = (x: number) => String(x).replace('.', ',');
 
 /**
  * Department code and real position of a row: its coordinates (checked against the department),
@@ -188,7 +224,7 @@ function placeRow<C extends PlacedColumn>(r: RowReport<C>, ctx: PlacementContext
     const point: LonLat = [lon.value, lat.value];
     if (Math.abs(lat.value) > 90 || Math.abs(lon.value) > 180) {
       const swap = Math.abs(lon.value) <= 90 ? ' ; latitude et longitude inversées ?' : '';
-      r.error('latitude' as C, `coordonnées (latitude ${lat.value}, longitude ${lon.value}) impossibles${swap}`);
+      r.error('latitude' as C, `coordonnées (latitude ${formatDegrees(lat.value)}, longitude ${formatDegrees(lon.value)}) impossibles${swap}`);
       return undefined;
     }
     const found = ctx.locator.check(code, point);
@@ -200,7 +236,7 @@ function placeRow<C extends PlacedColumn>(r: RowReport<C>, ctx: PlacementContext
         : where !== undefined
           ? ` : ce point est dans ${ctx.locator.nameOf(where) ?? where} (${where}) ; vérifiez le département ou les coordonnées`
           : ' ; vérifiez les coordonnées (degrés décimaux WGS84, ex. latitude 45,764 longitude 4,836)';
-      r.error('latitude' as C, `point (latitude ${lat.value}, longitude ${lon.value}) hors ${nom}, à ${formatKm(found.distanceKm)} km${detail}`);
+      r.error('latitude' as C, `point (latitude ${formatDegrees(lat.value)}, longitude ${formatDegrees(lon.value)}) hors ${nom}, à ${formatKm(found.distanceKm)} km${detail}`);
       return undefined;
     }
     return { code, position: { longitude: lon.value, latitude: lat.value, position: 'exact' } };
@@ -251,6 +287,9 @@ export interface InnovationContext extends PlacementContext {
   secteurs: VocabLookup;
   /** Known stop ids, by folded id. */
   etapes: ReadonlyMap<string, string>;
+  /** Stops left out (folded id → line), and whether etapes.csv could be read at all. */
+  rejectedEtapes?: ReadonlyMap<string, number>;
+  etapesUsable?: boolean;
 }
 
 /** innovations.csv */
@@ -258,7 +297,7 @@ export function validateInnovations(table: CsvTable<InnovationColumn>, ctx: Inno
   const ids = new IdRegistry();
   return validateRows(table, (r) => {
     const id = ids.claim(r, 'id');
-    const titre = required(r, 'titre', 'titre');
+    const titre = required(r, 'titre', 'titre manquant');
     const themes = ctx.themes.resolveList(r, 'themes', true);
     const secteurs = ctx.secteurs.resolveList(r, 'secteurs', true);
     const annee = parseYear(r.cell('annee'));
@@ -268,8 +307,11 @@ export function validateInnovations(table: CsvTable<InnovationColumn>, ctx: Inno
     let etape = r.cell('etape');
     if (etape !== '') {
       const known = ctx.etapes.get(foldText(etape));
-      if (known === undefined) r.error('etape', `étape « ${etape} » inconnue : utilisez un id de etapes.csv`);
-      else etape = known;
+      const rejectedLine = ctx.rejectedEtapes?.get(foldText(etape));
+      if (known !== undefined) etape = known;
+      else if (ctx.etapesUsable === false) etape = '';
+      else if (rejectedLine !== undefined) r.error('etape', `étape « ${etape} » écartée : sa ligne ${rejectedLine} de etapes.csv est en erreur`);
+      else r.error('etape', `étape « ${etape} » inconnue : utilisez un id de etapes.csv`);
     }
     const placed = placeRow(r, ctx);
     if (id === undefined || !annee.ok || !site.ok || !placed) return undefined;
