@@ -1,10 +1,13 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useAppStore, type LoadedData } from '../store/appStore';
 import { selectCountsByDepartement } from '../store/selectors';
 import { countsForCodes, legendClasses } from '../domain/legend';
 import { DEFAULT_TOKENS, shadeColour } from '../map/tokens';
 
-/** Choropleth classes (recomputed with the filters) and the meaning of the map symbols. */
+/**
+ * Choropleth classes (recomputed with the filters) and the meaning of the map symbols, in a strip
+ * under the map rather than over it, so it never hides an inset.
+ */
 export function Legend({ data }: { data: LoadedData }) {
   const counts = useAppStore(selectCountsByDepartement);
   const codes = useMemo(
@@ -12,25 +15,24 @@ export function Legend({ data }: { data: LoadedData }) {
     [data],
   );
   const classes = useMemo(() => legendClasses(countsForCodes(codes, counts)), [codes, counts]);
-  // Open on wide screens, folded on phones where the map is small; the reader toggles it after.
-  const [openAtStart] = useState(() => window.matchMedia('(min-width: 761px)').matches);
   return (
-    <details className="legende" open={openAtStart}>
-      <summary>Légende</summary>
-      <p className="legende-titre">Innovations par département</p>
-      <ul className="legende-classes">
-        {classes.map((c) => (
-          <li key={c.teinte}>
-            <span className="pastille" style={{ background: shadeColour(DEFAULT_TOKENS, c.teinte) }} aria-hidden="true" />
-            {c.teinte === 0 ? 'Aucune' : c.libelle}
-          </li>
-        ))}
-      </ul>
+    <section className="legende" aria-label="Légende de la carte">
+      <div className="legende-groupe">
+        <span className="legende-titre">Innovations par département :</span>
+        <ul className="legende-classes">
+          {classes.map((c) => (
+            <li key={c.teinte}>
+              <span className="pastille" style={{ background: shadeColour(DEFAULT_TOKENS, c.teinte) }} aria-hidden="true" />
+              {c.teinte === 0 ? 'aucune' : c.libelle}
+            </li>
+          ))}
+        </ul>
+      </div>
       <ul className="legende-symboles">
-        <li><span className="symbole-innovation" aria-hidden="true" /> Innovation (couleur de son 1er thème)</li>
-        <li><span className="symbole-grappe" aria-hidden="true">5</span> Groupe d'innovations (cliquer pour zoomer)</li>
-        <li><span className="symbole-etape" aria-hidden="true">1</span> Étape de La Route des Territoires</li>
+        <li><span className="symbole-innovation" aria-hidden="true" /> innovation (couleur de son 1er thème)</li>
+        <li><span className="symbole-grappe" aria-hidden="true">5</span> groupe d'innovations</li>
+        <li><span className="symbole-etape" aria-hidden="true">1</span> étape de La Route des Territoires</li>
       </ul>
-    </details>
+    </section>
   );
 }

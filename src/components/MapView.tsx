@@ -13,7 +13,9 @@ export function MapView({ data }: { data: LoadedData }) {
   }, [data]);
   return (
     <div className="zone-carte">
-      <div className="carte" ref={container} />
+      <div className="carte-cadre">
+        <div className="carte" ref={container} />
+      </div>
       <Legend data={data} />
     </div>
   );

@@ -182,6 +182,11 @@ export class MapController {
 
   private readonly onLoad = () => {
     this.loaded = true;
+    if (this.map.getContainer().clientWidth <= 640) {
+      // On a phone the expanded credits would cover the bottom of the map (and its insets): fold
+      // them behind the (i) button at once, as MapLibre itself does at the first drag.
+      this.map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+    }
     this.createStopMarkers();
     const state = this.store.getState();
     this.applyStops(this.last.etapes ?? []);

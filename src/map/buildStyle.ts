@@ -26,6 +26,9 @@ export interface StyleOptions {
   font?: string;
 }
 
+/** Zoom below which inset frames are too small for their territory's name. */
+export const INSET_NAME_MIN_ZOOM = 4;
+
 export const EMPTY_COLLECTION: FeatureCollection = Object.freeze({ type: 'FeatureCollection', features: [] }) as FeatureCollection;
 
 const isZone: FilterSpecification = ['==', ['get', 'role'], 'zone'];
@@ -102,8 +105,12 @@ export function buildLayers(tokens: MapTokens, options: StyleOptions = {}): Laye
       // Placed before department labels (higher layers win collisions): territory names always show.
       id: LAYER.encartsNomsLabel, type: 'symbol', source: SOURCE.encartsNoms,
       layout: {
-        'text-field': ['get', 'nom'], 'text-font': font, 'text-size': 11, 'text-anchor': 'top-left',
-        'text-offset': [0.35, 0.3], 'text-allow-overlap': true, 'text-max-width': 12,
+        // Frames grow with the zoom, so does their name; below the zoom where a name fits its
+        // frame (phones at national view) the frame shows only the territory code.
+        'text-field': ['step', ['zoom'], '', INSET_NAME_MIN_ZOOM, ['get', 'nom']],
+        'text-font': font,
+        'text-size': ['interpolate', ['linear'], ['zoom'], INSET_NAME_MIN_ZOOM, 9, 4.6, 11, 6, 15],
+        'text-anchor': 'top-left', 'text-offset': [0.35, 0.3], 'text-allow-overlap': true, 'text-max-width': 9,
       },
       paint: { 'text-color': tokens.texte, 'text-halo-color': tokens.halo, 'text-halo-width': 1.5 },
     },

@@ -145,6 +145,47 @@ describe('map explorer, inset department', () => {
   });
 });
 
+describe('map explorer, innovation point and filters', () => {
+  it('opens the detail of a clicked point, with a safe link and its real coordinates', async () => {
+    const { innovations, etapes } = builtData();
+    const apart = (a: Feature<Point>, b: Feature<Point>) =>
+      Math.hypot(a.geometry.coordinates[0]! - b.geometry.coordinates[0]!, a.geometry.coordinates[1]! - b.geometry.coordinates[1]!) > 0.05;
+    // An innovation alone at its spot (no other point nor stop marker within ~5 km), so the click hits it.
+    const alone = innovations.find((f) => f.properties.site_web.startsWith('http')
+      && innovations.every((g) => g === f || apart(f, g)) && etapes.every((e) => apart(f, e)));
+    expect(alone).toBeDefined();
+    const [lon, lat] = alone!.geometry.coordinates as [number, number];
+    const query = serializeUrlState({ filters: EMPTY_FILTERS, selection: null, view: { center: [lon, lat], zoom: 11 } });
+    const app = await openApp(`/?${query}`);
+    try {
+      await waitForMapIdle(app.page);
+      const box = (await app.page.locator('canvas.maplibregl-canvas').boundingBox())!;
+      await app.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      const heading = app.page.getByRole('heading', { level: 2, name: alone!.properties.titre });
+      await expect.poll(() => heading.count()).toBe(1);
+      const link = app.page.locator('section.detail a[href^="http"]');
+      expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+      expect(await app.page.locator('section.detail').textContent()).toMatch(/\d+,\d{4}° [NS], \d+,\d{4}° [EO]/);
+      expect(app.consoleErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('records a carto:filter measure once the map has followed a filter change', async () => {
+    const app = await openApp('/');
+    try {
+      await waitForMapIdle(app.page);
+      await app.page.locator('.panneau input[type="checkbox"]').first().check();
+      await app.page.waitForFunction(() => performance.getEntriesByName('carto:filter').length > 0, undefined, { timeout: 30_000 });
+      expect(await app.page.evaluate(() => performance.getEntriesByName('carto:filter-start', 'mark').length)).toBe(0);
+      expect(app.consoleErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('map explorer on a phone', () => {
   it('keeps the map, the stops and the stop dialog on screen', async () => {
     const viewport = { width: 390, height: 844 };
