@@ -15,6 +15,7 @@ import {
   insetFor,
   insetFrameBounds,
   insetFrames,
+  insetSourceContains,
   invertInsetTransform,
   toDisplayPosition,
   transformGeometry,
@@ -123,6 +124,29 @@ describe('applyInsetTransform / invertInsetTransform', () => {
       const before = (e - w) / ((mercY(n) - mercY(s)) * (180 / Math.PI));
       const after = (b[0] - a[0]) / ((mercY(b[1]) - mercY(a[1])) * (180 / Math.PI));
       expect(after).toBeCloseTo(before, 9);
+    }
+  });
+});
+
+describe('insetSourceContains', () => {
+  it('tells whether a real point is in the area shown, across the antimeridian too', () => {
+    const reunion = insetFor('974')!;
+    expect(insetSourceContains(reunion, [55.45, -20.88])).toBe(true);
+    expect(insetSourceContains(reunion, [2.35, 48.85])).toBe(false);
+    const wallis = insetFor('986')!;
+    expect(insetSourceContains(wallis, [-176.2, -13.3])).toBe(true);
+    expect(insetSourceContains(wallis, [183.8, -13.3])).toBe(true);
+    expect(insetSourceContains(wallis, [176.2, -13.3])).toBe(false);
+  });
+  it('agrees with the frame: a point inside the source lands inside the frame', () => {
+    for (const inset of INSETS) {
+      const [w, s, e, n] = inset.source;
+      const [fw, fs, fe, fn] = insetFrameBounds(inset.code)!;
+      for (const p of [[w, s], [e, n], [w, n], [e, s]] as [number, number][]) {
+        expect(insetSourceContains(inset, p)).toBe(true);
+        const [x, y] = applyInsetTransform(inset, p);
+        expect(x > fw && x < fe && y > fs && y < fn, inset.code).toBe(true);
+      }
     }
   });
 });

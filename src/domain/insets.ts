@@ -149,6 +149,16 @@ export function invertInsetTransform(inset: InsetDef, lonLat: [number, number]):
   return [continuousLongitude(x, 0), latitudeOf(y)];
 }
 
+/**
+ * Whether a real position lies in the area an inset shows (its `source` bbox, longitudes taken
+ * modulo 360°). A point outside would be drawn outside the frame: callers should reject it.
+ */
+export function insetSourceContains(inset: InsetDef, lonLat: [number, number]): boolean {
+  const [w, s, e, n] = inset.source;
+  const lon = continuousLongitude(lonLat[0], (w + e) / 2);
+  return lon >= w && lon <= e && lonLat[1] >= s && lonLat[1] <= n;
+}
+
 /** Display position of a real point of department `code` (identity for metropolitan departments). */
 export function toDisplayPosition(code: string, lonLat: [number, number]): [number, number] {
   const inset = insetFor(code);
