@@ -8,9 +8,10 @@ import { useAppStore } from '../store/appStore';
 export function DetailHeading({ children, surtitre }: { children: ReactNode; surtitre: string }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const select = useAppStore((s) => s.select);
+  // Once per opened detail (the panel keys each detail by its id): re-renders must not steal focus.
   useEffect(() => {
     heading.current?.focus();
-  }, [children]);
+  }, []);
   return (
     <div className="detail-entete">
       <div>

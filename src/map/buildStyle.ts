@@ -93,7 +93,7 @@ export function buildLayers(tokens: MapTokens, options: StyleOptions = {}): Laye
       // Codes at national scale (short, they fit), names once zoomed in; collisions hide the rest.
       id: LAYER.departementsLabel, type: 'symbol', source: SOURCE.departements, filter: isEtiquette,
       layout: {
-        'text-field': ['step', ['zoom'], ['get', 'code'], 6.5, ['get', 'nom']],
+        'text-field': ['step', ['zoom'], ['get', 'code'], 6, ['get', 'nom']],
         'text-font': font,
         'text-size': ['interpolate', ['linear'], ['zoom'], 4, 9, 8, 13],
         'text-max-width': 7,

@@ -92,15 +92,23 @@ describe('map explorer, national view (desktop)', () => {
     expect(await app.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/Laon \(Aisne\)$/);
   });
 
+  it('names a stop without commune by its department alone', async () => {
+    const withoutCommune = etapes.find((e) => e.properties.commune === '');
+    expect(withoutCommune).toBeDefined();
+    const nom = builtData().departements.features.find((f) => f.properties.code === withoutCommune!.properties.departement)!.properties.nom;
+    const marker = app.page.locator(`button.etape-marqueur[data-etape-id="${withoutCommune!.properties.id}"]`);
+    expect(await marker.getAttribute('aria-label')).toMatch(new RegExp(`^Étape du .+ — ${nom}$`));
+  });
+
   it('opens a stop from the keyboard (Enter) and says "Thème à venir" for a stop without theme', async () => {
     const withoutTheme = etapes.find((e) => e.properties.themes.length === 0);
-    const target = withoutTheme ?? etapes[0]!;
-    const marker = app.page.locator(`button.etape-marqueur[data-etape-id="${target.properties.id}"]`);
+    expect(withoutTheme).toBeDefined();
+    const marker = app.page.locator(`button.etape-marqueur[data-etape-id="${withoutTheme!.properties.id}"]`);
     await marker.focus();
     await app.page.keyboard.press('Enter');
     const dialog = app.page.getByRole('dialog');
     await expect.poll(() => dialog.isVisible()).toBe(true);
-    if (withoutTheme) expect(await dialog.textContent()).toContain('Thème à venir');
+    expect(await dialog.textContent()).toContain('Thème à venir');
     await app.page.getByRole('button', { name: 'Fermer (Échap)' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
   });
