@@ -113,6 +113,21 @@ describe('map explorer, national view (desktop)', () => {
     await expect.poll(() => dialog.count()).toBe(0);
   });
 
+  it('pans and zooms with the keyboard once the map has focus', async () => {
+    const zoomInUrl = () => Number(new URL(app.page.url()).searchParams.get('carte')?.split('/')[0] ?? NaN);
+    await app.page.locator('canvas.maplibregl-canvas').focus();
+    const before = await app.page.evaluate(() => document.activeElement?.tagName);
+    expect(before).toBe('CANVAS');
+    await app.page.keyboard.press('Equal');
+    await expect.poll(zoomInUrl, { timeout: 15_000 }).toBeGreaterThan(4);
+    const zoomed = zoomInUrl();
+    const centerOf = () => new URL(app.page.url()).searchParams.get('carte')?.split('/').slice(1).join('/');
+    const centerBefore = centerOf();
+    await app.page.keyboard.press('ArrowRight');
+    await expect.poll(centerOf, { timeout: 15_000 }).not.toBe(centerBefore);
+    expect(zoomInUrl()).toBeCloseTo(zoomed, 1);
+  });
+
   it('brings the national view back with its control', async () => {
     await app.page.getByRole('button', { name: 'Vue nationale' }).click();
     await expect.poll(() => app.page.url()).toContain('carte=');
@@ -174,6 +189,39 @@ describe('map explorer, innovation point and filters', () => {
       const link = app.page.locator('section.detail a[href^="http"]');
       expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
       expect(await app.page.locator('section.detail').textContent()).toMatch(/\d+,\d{4}° [NS], \d+,\d{4}° [EO]/);
+      expect(app.consoleErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('zooms into a cluster when it is clicked', async () => {
+    const { innovations, etapes } = builtData();
+    const d = (a: number[], b: number[]) => Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!);
+    // Two close points with nothing else (point or stop marker) around: one cluster of 2 between them.
+    let pair: [number[], number[]] | null = null;
+    for (const a of innovations) {
+      for (const b of innovations) {
+        if (a === b) continue;
+        const [pa, pb] = [a.geometry.coordinates, b.geometry.coordinates];
+        const mid = [(pa[0]! + pb[0]!) / 2, (pa[1]! + pb[1]!) / 2];
+        // At zoom 6 a degree is about 90 px: the pair is within the 40 px cluster radius, the rest well apart.
+        const close = d(pa, pb) > 0.01 && d(pa, pb) < 0.3;
+        const isolated = innovations.every((c) => c === a || c === b || d(c.geometry.coordinates, mid) > 0.8)
+          && etapes.every((e) => d(e.geometry.coordinates, mid) > 0.6);
+        if (close && isolated) pair = [pa, pb];
+      }
+    }
+    expect(pair).not.toBeNull();
+    const center: [number, number] = [(pair![0][0]! + pair![1][0]!) / 2, (pair![0][1]! + pair![1][1]!) / 2];
+    const query = serializeUrlState({ filters: EMPTY_FILTERS, selection: null, view: { center, zoom: 6 } });
+    const app = await openApp(`/?${query}`);
+    try {
+      await waitForMapIdle(app.page);
+      const box = (await app.page.locator('canvas.maplibregl-canvas').boundingBox())!;
+      await app.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      const zoomInUrl = () => Number(new URL(app.page.url()).searchParams.get('carte')?.split('/')[0] ?? NaN);
+      await expect.poll(zoomInUrl, { timeout: 15_000 }).toBeGreaterThan(6.5);
       expect(app.consoleErrors).toEqual([]);
     } finally {
       await app.close();
