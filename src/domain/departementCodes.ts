@@ -63,5 +63,16 @@ export function createDepartementResolver(departements: Iterable<{ code: string;
     return { ok: false, message: `département « ${text} » inconnu : indiquez son numéro INSEE (ex. 69) ou son nom exact (ex. Rhône)` };
   }
 
-  return { resolve, nameOf: (code) => names.get(code) };
+  // A file names the same hundred departments over and over: resolve each spelling once.
+  const cache = new Map<string, DepartementCellResult>();
+  function cachedResolve(cell: string): DepartementCellResult {
+    let result = cache.get(cell);
+    if (result === undefined) {
+      result = resolve(cell);
+      if (cache.size < 10_000) cache.set(cell, result);
+    }
+    return result;
+  }
+
+  return { resolve: cachedResolve, nameOf: (code) => names.get(code) };
 }

@@ -145,6 +145,8 @@ export function validateVocabulary(table: CsvTable<VocabColumn>): RowsResult<Voc
 /** Finds a vocabulary entry by id or label, without case or accents. */
 export class VocabLookup {
   private readonly byKey = new Map<string, string>();
+  /** The same few spellings recur on every row: fold each once. */
+  private readonly folded = new Map<string, string>();
 
   /**
    * @param rejected folded ids and labels of rows left out, with their line: a reference to one of
@@ -172,8 +174,13 @@ export class VocabLookup {
     const file = this.what === 'thème' ? 'themes.csv' : 'secteurs.csv';
     for (const part of splitList(r.cell(column))) {
       if (!this.usable) continue;
-      const id = this.byKey.get(foldText(part));
-      const rejectedLine = this.rejected.get(foldText(part));
+      let key = this.folded.get(part);
+      if (key === undefined) {
+        key = foldText(part);
+        if (this.folded.size < 10_000) this.folded.set(part, key);
+      }
+      const id = this.byKey.get(key);
+      const rejectedLine = this.rejected.get(key);
       if (id === undefined && rejectedLine !== undefined) {
         r.error(column, `${this.what} « ${part} » écarté : sa ligne ${rejectedLine} de ${file} est en erreur`);
       } else if (id === undefined) {

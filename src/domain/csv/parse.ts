@@ -39,10 +39,10 @@ export function detectDelimiter(text: string): CsvDelimiter {
 /** Counts line breaks the way editors do: CRLF, LF and a lone CR each end one line. */
 function countLineBreaks(s: string, from = 0, to = s.length): number {
   let n = 0;
-  for (let i = from; i < to; i += 1) {
-    const c = s.charCodeAt(i);
-    if (c === 10) n += 1;
-    else if (c === 13 && s.charCodeAt(i + 1) !== 10) n += 1;
+  // indexOf is far faster than a character loop on a 30 MB file; lone CRs are rare (old Mac files).
+  for (let i = s.indexOf('\n', from); i !== -1 && i < to; i = s.indexOf('\n', i + 1)) n += 1;
+  for (let i = s.indexOf('\r', from); i !== -1 && i < to; i = s.indexOf('\r', i + 1)) {
+    if (s.charCodeAt(i + 1) !== 10) n += 1;
   }
   return n;
 }

