@@ -35,7 +35,8 @@ function syntheticCollection(): DepartementCollection {
     type: 'FeatureCollection',
     features: DEPARTEMENTS.map((info, i): DepartementFeature => {
       const inset = insetFor(info.code);
-      const [x, y] = inset ? [(inset.source[0] + inset.source[2]) / 2, (inset.source[1] + inset.source[3]) / 2] : [i * 0.01, 45];
+      const view = inset?.parts?.[0] ?? inset;
+      const [x, y] = view ? [(view.source[0] + view.source[2]) / 2, (view.source[1] + view.source[3]) / 2] : [i * 0.01, 45];
       return { type: 'Feature', properties: { ...info }, geometry: square(x, y, 0.001) };
     }),
   };

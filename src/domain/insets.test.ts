@@ -8,6 +8,8 @@ import booleanIntersects from '@turf/boolean-intersects';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import {
+  type InsetDef,
+  type InsetPart,
   INSETS,
   INSET_LAYOUT,
   NATIONAL_VIEW_BOUNDS,
@@ -64,6 +66,13 @@ function disjoint(a: number[], b: number[]): boolean {
   return (a[2] as number) < (b[0] as number) || (b[2] as number) < (a[0] as number)
     || (a[3] as number) < (b[1] as number) || (b[3] as number) < (a[1] as number);
 }
+/** The affine views of an inset: its parts, or the inset itself. */
+const views = (inset: InsetDef): readonly InsetPart[] => inset.parts ?? [inset];
+const viewDisplayBox = (inset: InsetDef, v: InsetPart) => {
+  const a = applyInsetTransform(inset, [v.source[0], v.source[1]]);
+  const b = applyInsetTransform(inset, [v.source[2], v.source[3]]);
+  return [a[0], a[1], b[0], b[1]] as [number, number, number, number];
+};
 function deepFreeze<T>(o: T): T {
   if (o && typeof o === 'object') { Object.values(o).forEach(deepFreeze); Object.freeze(o); }
   return o;
@@ -82,8 +91,8 @@ describe('INSETS table', () => {
 
 describe('applyInsetTransform / invertInsetTransform', () => {
   it('round-trips real → display → real to 1e-9 inside every source area', () => {
-    for (const inset of INSETS) {
-      const [w, s, e, n] = inset.source;
+    for (const inset of INSETS) for (const view of views(inset)) {
+      const [w, s, e, n] = view.source;
       fc.assert(fc.property(fc.double({ min: w, max: e, noNaN: true }), fc.double({ min: s, max: n, noNaN: true }), (lon, lat) => {
         const back = invertInsetTransform(inset, applyInsetTransform(inset, [lon, lat]));
         expect(back[0]).toBeCloseTo(lon, 9);
@@ -91,9 +100,9 @@ describe('applyInsetTransform / invertInsetTransform', () => {
       }), { numRuns: 200 });
     }
   });
-  it('round-trips display → real → display to 1e-9 inside every frame', () => {
-    for (const inset of INSETS) {
-      const [w, s, e, n] = insetFrameBounds(inset.code) as number[] as [number, number, number, number];
+  it('round-trips display → real → display to 1e-9 inside every view of every frame', () => {
+    for (const inset of INSETS) for (const view of views(inset)) {
+      const [w, s, e, n] = viewDisplayBox(inset, view);
       fc.assert(fc.property(fc.double({ min: w, max: e, noNaN: true }), fc.double({ min: s, max: n, noNaN: true }), (lon, lat) => {
         const again = applyInsetTransform(inset, invertInsetTransform(inset, [lon, lat]));
         expect(again[0]).toBeCloseTo(lon, 9);
@@ -101,25 +110,46 @@ describe('applyInsetTransform / invertInsetTransform', () => {
       }), { numRuns: 200 });
     }
   });
-  it('sends the centre of the source (in Mercator) to the target', () => {
-    for (const inset of INSETS) {
-      const [w, s, e, n] = inset.source;
+  it('sends the centre of each source (in Mercator) to its target', () => {
+    for (const inset of INSETS) for (const view of views(inset)) {
+      const [w, s, e, n] = view.source;
       const midLat = (2 * Math.atan(Math.exp((mercY(s) + mercY(n)) / 2)) - Math.PI / 2) * (180 / Math.PI);
       const p = applyInsetTransform(inset, [(w + e) / 2, midLat]);
-      expect(p[0]).toBeCloseTo(inset.target[0], 9);
-      expect(p[1]).toBeCloseTo(inset.target[1], 9);
+      expect(p[0]).toBeCloseTo(view.target[0], 9);
+      expect(p[1]).toBeCloseTo(view.target[1], 9);
     }
+  });
+  it('splits Wallis-et-Futuna into two views at one scale, disjoint, inside the frame content', () => {
+    const wf = insetFor('986')!;
+    expect(wf.parts).toHaveLength(2);
+    const [futuna, wallis] = wf.parts!;
+    expect(futuna!.scale).toBe(wallis!.scale);
+    const [a, b] = [viewDisplayBox(wf, futuna!), viewDisplayBox(wf, wallis!)];
+    expect(disjoint(a, b)).toBe(true);
+    const frame = insetFrameBounds('986')!;
+    for (const box of [a, b]) {
+      expect(box[0]).toBeGreaterThan(frame[0]);
+      expect(box[2]).toBeLessThan(frame[2]);
+      expect(box[1]).toBeGreaterThan(frame[1]);
+      expect(mercY(box[3])).toBeLessThan(mercY(frame[3]) - (INSET_LAYOUT.labelBand * Math.PI) / 180);
+    }
+    // Futuna lies west of Wallis, and lower on the frame, as on a map.
+    expect(a[2]).toBeLessThan(b[0]);
+    expect(a[1]).toBeLessThan(b[1]);
+    // A point at sea between the islands goes through the nearest view.
+    expect(invertInsetTransform(wf, applyInsetTransform(wf, [-176.3, -13.3]))).toEqual([expect.closeTo(-176.3, 9), expect.closeTo(-13.3, 9)]);
   });
   it('treats a longitude and the same longitude plus or minus 360° alike (antimeridian)', () => {
     const wallis = insetFor('986')!;
     const direct = applyInsetTransform(wallis, [-176.2, -13.3]);
     expect(applyInsetTransform(wallis, [183.8, -13.3])).toEqual(direct.map((v) => expect.closeTo(v, 9)));
+    expect(applyInsetTransform(wallis, [181.9, -14.3])).toEqual(applyInsetTransform(wallis, [-178.1, -14.3]).map((v) => expect.closeTo(v, 9)));
     const caledonia = insetFor('988')!;
     expect(applyInsetTransform(caledonia, [166.4 - 360, -22.3])[0]).toBeCloseTo(applyInsetTransform(caledonia, [166.4, -22.3])[0], 9);
   });
   it('keeps proportions: a bbox keeps its Mercator aspect ratio', () => {
-    for (const inset of INSETS) {
-      const [w, s, e, n] = inset.source;
+    for (const inset of INSETS) for (const view of views(inset)) {
+      const [w, s, e, n] = view.source;
       const [a, b] = [applyInsetTransform(inset, [w, s]), applyInsetTransform(inset, [e, n])];
       const before = (e - w) / ((mercY(n) - mercY(s)) * (180 / Math.PI));
       const after = (b[0] - a[0]) / ((mercY(b[1]) - mercY(a[1])) * (180 / Math.PI));
@@ -137,10 +167,12 @@ describe('insetSourceContains', () => {
     expect(insetSourceContains(wallis, [-176.2, -13.3])).toBe(true);
     expect(insetSourceContains(wallis, [183.8, -13.3])).toBe(true);
     expect(insetSourceContains(wallis, [176.2, -13.3])).toBe(false);
+    // The sea between Wallis and Futuna is in no view.
+    expect(insetSourceContains(wallis, [-177, -13.8])).toBe(false);
   });
   it('agrees with the frame: a point inside the source lands inside the frame', () => {
-    for (const inset of INSETS) {
-      const [w, s, e, n] = inset.source;
+    for (const inset of INSETS) for (const view of views(inset)) {
+      const [w, s, e, n] = view.source;
       const [fw, fs, fe, fn] = insetFrameBounds(inset.code)!;
       for (const p of [[w, s], [e, n], [w, n], [e, s]] as [number, number][]) {
         expect(insetSourceContains(inset, p)).toBe(true);

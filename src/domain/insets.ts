@@ -12,6 +12,10 @@
  * Saint-Martin, Mayotte, Wallis-et-Futuna) are strongly enlarged: all frames have the same size
  * on screen.
  *
+ * Wallis-et-Futuna: two islands 15 km across, 230 km apart. One view of both would leave two
+ * specks, so its frame holds two views side by side at one common scale (Futuna and Alofi
+ * bottom left, Wallis top right, as on a map); see InsetDef.parts.
+ *
  * Polynésie française: the frame shows the whole territory (its five archipelagos, ~2 000 km
  * across) rather than the Society Islands only, so that any project of the Marquesas or the
  * Austral Islands still lands inside the frame; islands are small there, the frame's name and the
@@ -20,12 +24,9 @@
 import type { Geometry, Position } from 'geojson';
 import type { InsetFrameFeature } from './types';
 
-export interface InsetDef {
-  /** INSEE code of the territory, e.g. '974'. */
-  code: string;
-  /** French name shown on the frame, e.g. 'La Réunion'. */
-  nom: string;
-  /** Real WGS84 bbox [west, south, east, north] of the area shown (whole territory). */
+/** One affine view (uniform scale in Web Mercator) of a rectangle of real territory. */
+export interface InsetPart {
+  /** Real WGS84 bbox [west, south, east, north] this view shows. */
   source: [number, number, number, number];
   /** Scale factor applied in Web Mercator (uniform: shapes keep true proportions). */
   scale: number;
@@ -34,6 +35,23 @@ export interface InsetDef {
    * Web Mercator (middle of the projected bbox), so the bbox maps symmetrically around it.
    */
   target: [number, number];
+}
+
+export interface InsetDef extends InsetPart {
+  /** INSEE code of the territory, e.g. '974'. */
+  code: string;
+  /** French name shown on the frame, e.g. 'La Réunion'. */
+  nom: string;
+  /** Real WGS84 bbox [west, south, east, north] of the area shown (whole territory). */
+  source: [number, number, number, number];
+  /**
+   * A territory made of island groups far apart (Wallis-et-Futuna: 230 km of sea between two
+   * islands of 15 km) is shown as several views side by side in one frame, all at the same
+   * scale, so that each island is legible. Each real point goes through the view whose `source`
+   * holds it (the nearest one otherwise). Absent: the inset itself is the only view.
+   * With parts, `scale` is their common scale and `target` the centre of the frame's content.
+   */
+  parts?: readonly InsetPart[];
 }
 
 type Bbox = [number, number, number, number];
@@ -62,7 +80,16 @@ export const INSET_LAYOUT = {
  * and IGN outlines, padded, and takes in the islets Natural Earth leaves out (Tintamarre for
  * Saint-Martin, Fourchue and Frégate for Saint-Barthélemy), so an IGN `--from` file fits too.
  */
-const TERRITORIES: ReadonlyArray<{ code: string; nom: string; source: Bbox; cell: [column: number, row: number] }> = [
+interface TerritoryLayout {
+  code: string;
+  nom: string;
+  source: Bbox;
+  cell: [column: number, row: number];
+  /** Views side by side, west to east, each with its vertical place in the frame (0 bottom, 1 top). */
+  parts?: ReadonlyArray<{ source: Bbox; valign: number }>;
+}
+
+const TERRITORIES: readonly TerritoryLayout[] = [
   { code: '971', nom: 'Guadeloupe', source: [-61.85, 15.8, -60.95, 16.55], cell: [0, 0] },
   { code: '972', nom: 'Martinique', source: [-61.26, 14.37, -60.78, 14.9], cell: [1, 0] },
   { code: '973', nom: 'Guyane', source: [-54.65, 2.08, -51.58, 5.78], cell: [2, 0] },
@@ -71,7 +98,17 @@ const TERRITORIES: ReadonlyArray<{ code: string; nom: string; source: Bbox; cell
   { code: '976', nom: 'Mayotte', source: [44.99, -13.03, 45.33, -12.61], cell: [2, 1] },
   { code: '977', nom: 'Saint-Barthélemy', source: [-62.92, 17.86, -62.78, 17.98], cell: [0, 2] },
   { code: '978', nom: 'Saint-Martin', source: [-63.16, 18.02, -62.96, 18.13], cell: [1, 2] },
-  { code: '986', nom: 'Wallis-et-Futuna', source: [-178.21, -14.34, -176.1, -13.19], cell: [2, 2] },
+  {
+    code: '986',
+    nom: 'Wallis-et-Futuna',
+    source: [-178.21, -14.38, -176.1, -13.17],
+    cell: [2, 2],
+    // Futuna and Alofi to the south-west, Wallis (Uvea) and its lagoon islets to the north-east.
+    parts: [
+      { source: [-178.21, -14.38, -177.99, -14.21], valign: 0 },
+      { source: [-176.27, -13.4, -176.1, -13.17], valign: 1 },
+    ],
+  },
   { code: '987', nom: 'Polynésie française', source: [-154.56, -27.66, -134.92, -7.93], cell: [0, 3] },
   { code: '988', nom: 'Nouvelle-Calédonie', source: [163.59, -22.69, 171.37, -19.6], cell: [1, 3] },
 ];
@@ -99,18 +136,36 @@ function sourceCentre(source: Bbox): [number, number] {
   return [(source[0] + source[2]) / 2, (mercatorY(source[1]) + mercatorY(source[3])) / 2];
 }
 
-function defineInset(t: (typeof TERRITORIES)[number]): InsetDef {
+function defineInset(t: TerritoryLayout): InsetDef {
   const { margin, labelBand } = INSET_LAYOUT;
   const [xmin, ymin, xmax, ymax] = cellBox(t.cell[0], t.cell[1]);
   // Content area: the frame minus its margins and the name band at the top.
   const areaWidth = xmax - xmin - 2 * margin;
   const areaHeight = ymax - ymin - 2 * margin - labelBand;
-  const srcWidth = t.source[2] - t.source[0];
-  const srcHeight = mercatorY(t.source[3]) - mercatorY(t.source[1]);
-  const scale = Math.min(areaWidth / srcWidth, areaHeight / srcHeight);
+  const areaBottom = ymin + margin;
   const centreX = (xmin + xmax) / 2;
-  const centreY = ymin + margin + areaHeight / 2;
-  return { code: t.code, nom: t.nom, source: t.source, scale, target: [centreX, latitudeOf(centreY)] };
+  const target: [number, number] = [centreX, latitudeOf(areaBottom + areaHeight / 2)];
+  const width = (b: Bbox) => b[2] - b[0];
+  const height = (b: Bbox) => mercatorY(b[3]) - mercatorY(b[1]);
+  if (!t.parts) {
+    const scale = Math.min(areaWidth / width(t.source), areaHeight / height(t.source));
+    return { code: t.code, nom: t.nom, source: t.source, scale, target };
+  }
+  const gap = INSET_LAYOUT.gap;
+  const totalWidth = t.parts.reduce((sum, p) => sum + width(p.source), 0);
+  const scale = Math.min(
+    (areaWidth - gap * (t.parts.length - 1)) / totalWidth,
+    ...t.parts.map((p) => areaHeight / height(p.source)),
+  );
+  let x = centreX - (totalWidth * scale + gap * (t.parts.length - 1)) / 2;
+  const parts = t.parts.map((p): InsetPart => {
+    const w = width(p.source) * scale;
+    const h = height(p.source) * scale;
+    const partTarget: [number, number] = [x + w / 2, latitudeOf(areaBottom + h / 2 + p.valign * (areaHeight - h))];
+    x += w + gap;
+    return { source: p.source, scale, target: partTarget };
+  });
+  return { code: t.code, nom: t.nom, source: t.source, scale, target, parts };
 }
 
 /** The insets, in frame order (reading order of the grid = INSEE code order). */
@@ -129,34 +184,73 @@ function continuousLongitude(lon: number, reference: number): number {
   return lon - 360 * Math.round((lon - reference) / 360);
 }
 
-/** Real WGS84 position → display position inside the inset frame. */
-export function applyInsetTransform(inset: InsetDef, lonLat: [number, number]): [number, number] {
-  const [cx, cy] = sourceCentre(inset.source);
-  const x = continuousLongitude(lonLat[0], cx);
-  const y = mercatorY(lonLat[1]);
-  const tx = inset.target[0];
-  const ty = mercatorY(inset.target[1]);
-  return [tx + inset.scale * (x - cx), latitudeOf(ty + inset.scale * (y - cy))];
+/** Distance from a point to a box, in Mercator degrees (0 inside). */
+function distanceToBox(x: number, y: number, box: Bbox): number {
+  const dx = Math.max(box[0] - x, 0, x - box[2]);
+  const dy = Math.max(box[1] - y, 0, y - box[3]);
+  return Math.hypot(dx, dy);
 }
 
-/** Display position inside the inset frame → real WGS84 position (longitude in −180…180). */
+/** The view of `inset` nearest to a point, `boxOf` giving each view's box in Mercator degrees. */
+function nearestPart(inset: InsetDef, x: number, y: number, boxOf: (p: InsetPart) => Bbox): InsetPart {
+  if (!inset.parts) return inset;
+  let best = inset.parts[0] as InsetPart;
+  let bestDistance = Infinity;
+  for (const part of inset.parts) {
+    const d = distanceToBox(x, y, boxOf(part));
+    if (d < bestDistance) [best, bestDistance] = [part, d];
+  }
+  return best;
+}
+
+function sourceBox(part: InsetPart): Bbox {
+  return [part.source[0], mercatorY(part.source[1]), part.source[2], mercatorY(part.source[3])];
+}
+
+function displayBox(part: InsetPart): Bbox {
+  const [cx, cy] = sourceCentre(part.source);
+  const [w, s, e, n] = sourceBox(part);
+  const tx = part.target[0];
+  const ty = mercatorY(part.target[1]);
+  return [tx + part.scale * (w - cx), ty + part.scale * (s - cy), tx + part.scale * (e - cx), ty + part.scale * (n - cy)];
+}
+
+/** Real WGS84 position → display position inside the inset frame. */
+export function applyInsetTransform(inset: InsetDef, lonLat: [number, number]): [number, number] {
+  const y = mercatorY(lonLat[1]);
+  const [wx] = sourceCentre(inset.source);
+  const part = nearestPart(inset, continuousLongitude(lonLat[0], wx), y, sourceBox);
+  const [cx, cy] = sourceCentre(part.source);
+  const x = continuousLongitude(lonLat[0], cx);
+  const tx = part.target[0];
+  const ty = mercatorY(part.target[1]);
+  return [tx + part.scale * (x - cx), latitudeOf(ty + part.scale * (y - cy))];
+}
+
+/**
+ * Display position inside the inset frame → real WGS84 position (longitude in −180…180). Exact
+ * inverse of `applyInsetTransform` for every point of the territory (of one of its views).
+ */
 export function invertInsetTransform(inset: InsetDef, lonLat: [number, number]): [number, number] {
-  const [cx, cy] = sourceCentre(inset.source);
-  const tx = inset.target[0];
-  const ty = mercatorY(inset.target[1]);
-  const x = cx + (lonLat[0] - tx) / inset.scale;
-  const y = cy + (mercatorY(lonLat[1]) - ty) / inset.scale;
+  const part = nearestPart(inset, lonLat[0], mercatorY(lonLat[1]), displayBox);
+  const [cx, cy] = sourceCentre(part.source);
+  const tx = part.target[0];
+  const ty = mercatorY(part.target[1]);
+  const x = cx + (lonLat[0] - tx) / part.scale;
+  const y = cy + (mercatorY(lonLat[1]) - ty) / part.scale;
   return [continuousLongitude(x, 0), latitudeOf(y)];
 }
 
 /**
- * Whether a real position lies in the area an inset shows (its `source` bbox, longitudes taken
- * modulo 360°). A point outside would be drawn outside the frame: callers should reject it.
+ * Whether a real position lies in the area an inset shows (the `source` of one of its views,
+ * longitudes taken modulo 360°). A point outside would be drawn outside the frame or in the sea
+ * next to the nearest view: callers should reject it.
  */
 export function insetSourceContains(inset: InsetDef, lonLat: [number, number]): boolean {
-  const [w, s, e, n] = inset.source;
-  const lon = continuousLongitude(lonLat[0], (w + e) / 2);
-  return lon >= w && lon <= e && lonLat[1] >= s && lonLat[1] <= n;
+  return (inset.parts ?? [inset]).some(({ source: [w, s, e, n] }) => {
+    const lon = continuousLongitude(lonLat[0], (w + e) / 2);
+    return lon >= w && lon <= e && lonLat[1] >= s && lonLat[1] <= n;
+  });
 }
 
 /** Display position of a real point of department `code` (identity for metropolitan departments). */
