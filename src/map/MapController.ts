@@ -22,7 +22,7 @@ import { countInnovations, etapeAccessibleName } from '../domain/presentation';
 import type { EtapeFeature, InnovationFeature } from '../domain/types';
 import { attributionStrings } from './attribution';
 import { buildStyle } from './buildStyle';
-import { etapesInDateOrder, innovationPoints, insetNameAnchors, routeThrough } from './geometry';
+import { departementBounds, etapesInDateOrder, innovationPoints, insetNameAnchors, routeThrough, type Bounds } from './geometry';
 import { CLICKABLE_LAYERS, CLUSTER_MAX_ZOOM, LAYER, SOURCE } from './ids';
 import { DEFAULT_TOKENS, type MapTokens } from './tokens';
 
@@ -48,6 +48,8 @@ const NATIONAL_BOUNDS: LngLatBoundsLike = [
 const FIT_PADDING = 12;
 /** Zoom at which a selected innovation is shown: past clustering, so the point itself is visible. */
 const INNOVATION_ZOOM = CLUSTER_MAX_ZOOM + 1;
+
+const centreOf = ([[w, s], [e, n]]: Bounds): [number, number] => [(w + e) / 2, (s + n) / 2];
 
 const collection = <F extends Feature>(features: F[]): FeatureCollection => ({ type: 'FeatureCollection', features });
 
@@ -93,6 +95,9 @@ export class MapController {
   private readonly departementCodes: string[];
   private readonly departementNoms: Map<string, string>;
   private readonly innovationsById: Map<string, InnovationFeature>;
+  private readonly departementBounds: Map<string, Bounds>;
+  /** True while the map itself reports a click: what was clicked is on screen, the camera stays. */
+  private selectingFromMap = false;
   private readonly markers = new Map<string, StopMarker>();
   private readonly tooltip: Popup;
   private unsubscribe: () => void = () => {};
@@ -117,6 +122,7 @@ export class MapController {
     this.departementCodes = zones.map((f) => f.properties.code);
     this.departementNoms = new Map(zones.map((f) => [f.properties.code, f.properties.nom]));
     this.innovationsById = new Map(data.innovations.map((f) => [f.properties.id, f]));
+    this.departementBounds = departementBounds(data.departements);
 
     const state = store.getState();
     const innovations = selectFilteredInnovations(state);
@@ -308,9 +314,14 @@ export class MapController {
     }
     if (next?.kind === 'departement') {
       this.map.setFeatureState({ source: SOURCE.departements, id: next.id }, { selected: true });
+      // Chosen from the panel or a link: bring the department into view if it is not.
+      const bounds = this.departementBounds.get(next.id);
+      if (bounds && !this.selectingFromMap && !this.map.getBounds().contains(centreOf(bounds))) {
+        this.map.fitBounds(bounds, { padding: 40, maxZoom: INNOVATION_ZOOM });
+      }
     } else if (next?.kind === 'etape') {
       this.markers.get(next.id)?.button.classList.add('est-active');
-    } else if (next?.kind === 'innovation') {
+    } else if (next?.kind === 'innovation' && !this.selectingFromMap) {
       const feature = this.innovationsById.get(next.id);
       if (feature) {
         this.map.flyTo({ center: feature.geometry.coordinates as [number, number], zoom: Math.max(this.map.getZoom(), INNOVATION_ZOOM) });
@@ -359,7 +370,6 @@ export class MapController {
   private readonly onClick = async (event: MapMouseEvent) => {
     const feature = this.topFeature(event);
     if (!feature) return;
-    const { select } = this.store.getState();
     if (feature.layer.id === LAYER.innovationsClusters) {
       const source = this.source(SOURCE.innovations);
       const clusterId = Number(feature.properties.cluster_id);
@@ -367,11 +377,20 @@ export class MapController {
       const zoom = await source.getClusterExpansionZoom(clusterId);
       this.map.easeTo({ center: (feature.geometry as Point).coordinates as [number, number], zoom });
     } else if (feature.layer.id === LAYER.innovationsPoints) {
-      select({ kind: 'innovation', id: String(feature.properties.id) });
+      this.selectFromMap({ kind: 'innovation', id: String(feature.properties.id) });
     } else if (feature.layer.id === LAYER.departementsFill) {
-      select({ kind: 'departement', id: String(feature.properties.code) });
+      this.selectFromMap({ kind: 'departement', id: String(feature.properties.code) });
     }
   };
+
+  private selectFromMap(selection: Selection): void {
+    this.selectingFromMap = true;
+    try {
+      this.store.getState().select(selection);
+    } finally {
+      this.selectingFromMap = false;
+    }
+  }
 
   private readonly onMouseMove = (event: MapMouseEvent) => {
     const feature = this.topFeature(event);

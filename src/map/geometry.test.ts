@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EtapeFeature, InnovationFeature, InsetFrameFeature } from '../domain/types';
-import { etapesInDateOrder, innovationPoints, insetNameAnchors, routeThrough } from './geometry';
+import type { DepartementDisplayFeature, EtapeFeature, InnovationFeature, InsetFrameFeature } from '../domain/types';
+import { departementBounds, etapesInDateOrder, innovationPoints, insetNameAnchors, routeThrough } from './geometry';
 
 const frame = (code: string, w: number, s: number, e: number, n: number): InsetFrameFeature => ({
   type: 'Feature', properties: { code, nom: `Territoire ${code}` },
@@ -49,5 +49,16 @@ describe('innovationPoints', () => {
     expect(fc.features.map((f) => f.properties)).toEqual([
       { id: 'a', couleur: '#1f77b4' }, { id: 'b', couleur: '#777777' }, { id: 'c', couleur: '#777777' },
     ]);
+  });
+});
+
+describe('departementBounds', () => {
+  it('gives the box of each department shape, ignoring its label point', () => {
+    const props = { code: '974', nom: 'La Réunion', region: '04', region_nom: 'La Réunion', zone: 'drom' as const };
+    const departements: DepartementDisplayFeature[] = [
+      { type: 'Feature', properties: { ...props, role: 'zone' }, geometry: { type: 'Polygon', coordinates: [[[-10, 44], [-9, 44], [-9, 45.5], [-10, 44]]] } },
+      { type: 'Feature', properties: { ...props, role: 'etiquette' }, geometry: { type: 'Point', coordinates: [20, 20] } },
+    ];
+    expect(departementBounds(Object.freeze(departements))).toEqual(new Map([['974', [[-10, 44], [-9, 45.5]]]]));
   });
 });

@@ -242,6 +242,29 @@ describe('map explorer, innovation point and filters', () => {
   });
 });
 
+describe('map explorer, department chosen outside the map', () => {
+  it('brings a department selected from a link into view', async () => {
+    const { departements } = builtData();
+    const zone = departements.features.find((f) => f.properties.code === '974' && f.properties.role === 'zone')!;
+    const [w, s, e, n] = bbox(zone);
+    const query = serializeUrlState({
+      filters: EMPTY_FILTERS, selection: { kind: 'departement', id: '974' }, view: { center: [2.35, 48.85], zoom: 8 },
+    });
+    const app = await openApp(`/?${query}`);
+    try {
+      await waitForMapIdle(app.page);
+      const centre = async () => {
+        const [, lat, lon] = (new URL(app.page.url()).searchParams.get('carte') ?? '0/0/0').split('/').map(Number);
+        return lon! >= w && lon! <= e && lat! >= s && lat! <= n;
+      };
+      await expect.poll(centre, { timeout: 15_000 }).toBe(true);
+      expect(await app.page.getByRole('heading', { level: 2, name: 'La Réunion' }).count()).toBe(1);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('map explorer on a phone', () => {
   it('keeps the map, the stops and the stop dialog on screen', async () => {
     const viewport = { width: 390, height: 844 };
