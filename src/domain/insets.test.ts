@@ -192,6 +192,20 @@ describe('toDisplayPosition', () => {
     expect(toDisplayPosition('974', [55.45, -20.88])).toEqual(applyInsetTransform(insetFor('974')!, [55.45, -20.88]));
     expect(toDisplayPosition('974', [55.45, -20.88])).not.toEqual([55.45, -20.88]);
   });
+  it('keeps a point at sea off a small island inside its frame (moved to the edge of the area shown)', () => {
+    // 10 km east of Saint-Barthélemy: enlarged ×18, the plain transform leaves the frame.
+    const offshore: [number, number] = [-62.70, 17.9];
+    const frame = insetFrameBounds('977')!;
+    const outside = applyInsetTransform(insetFor('977')!, offshore);
+    expect(outside[0]).toBeGreaterThan(frame[2]);
+    const [x, y] = toDisplayPosition('977', offshore);
+    expect(x > frame[0] && x < frame[2] && y > frame[1] && y < frame[3]).toBe(true);
+    expect(toDisplayPosition('977', offshore)).toEqual(applyInsetTransform(insetFor('977')!, [insetFor('977')!.source[2], 17.9]));
+    // Between Wallis and Futuna, nearer Wallis: on the edge of the Wallis view.
+    const [wx, wy] = toDisplayPosition('986', [-176.5, -13.3]);
+    const wf = insetFrameBounds('986')!;
+    expect(wx > wf[0] && wx < wf[2] && wy > wf[1] && wy < wf[3]).toBe(true);
+  });
 });
 
 describe('frames', () => {

@@ -253,10 +253,20 @@ export function insetSourceContains(inset: InsetDef, lonLat: [number, number]): 
   });
 }
 
-/** Display position of a real point of department `code` (identity for metropolitan departments). */
+/**
+ * Display position of a real point of department `code` (identity for metropolitan departments).
+ * An overseas point outside the area its inset shows (at sea a few km off a small island, which
+ * the enlargement would carry out of the frame) is first moved to the nearest edge of that area,
+ * so every point is drawn inside its frame; its real coordinates are the caller's to keep.
+ */
 export function toDisplayPosition(code: string, lonLat: [number, number]): [number, number] {
   const inset = insetFor(code);
-  return inset ? applyInsetTransform(inset, lonLat) : [lonLat[0], lonLat[1]];
+  if (!inset) return [lonLat[0], lonLat[1]];
+  const [wx] = sourceCentre(inset.source);
+  const part = nearestPart(inset, continuousLongitude(lonLat[0], wx), mercatorY(lonLat[1]), sourceBox);
+  const [w, s, e, n] = part.source;
+  const lon = continuousLongitude(lonLat[0], (w + e) / 2);
+  return applyInsetTransform(inset, [Math.min(Math.max(lon, w), e), Math.min(Math.max(lonLat[1], s), n)]);
 }
 
 function transformPosition(inset: InsetDef, p: Position): Position {
