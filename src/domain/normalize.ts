@@ -7,7 +7,7 @@ const COMBINING_MARKS = /\p{M}+/gu;
 const SPACES = /\s+/gu;
 const NON_ASCII = /[^\x20-\x7e\s]/u;
 
-/** Lowercase, strip diacritics (é→e, œ stays œ→oe), collapse and trim whitespace. */
+/** Lowercase, strip diacritics (é→e), spell out ligatures (œ→oe), collapse and trim whitespace. */
 export function foldText(s: string): string {
   // Most cells are plain ASCII: skip Unicode normalisation for them (it dominates build time).
   if (!NON_ASCII.test(s)) return s.toLowerCase().replace(SPACES, ' ').trim();
