@@ -161,8 +161,9 @@ function TerritoryFields() {
 }
 
 /**
- * A text field with suggestions (native datalist): type a few letters or the code, pick a proposal.
- * The filter changes once the text names a place; clearing the text clears the filter.
+ * A text field with suggestions (native datalist). Picking a proposal applies it at once; typed
+ * text (a name or a code, accents optional) applies on Enter or when leaving the field, so typing
+ * "Loiret" never passes through "Loire". Clearing the text clears the filter.
  */
 function PlaceField({ label, places, counts, value, onChange }: {
   label: string;
@@ -175,15 +176,29 @@ function PlaceField({ label, places, counts, value, onChange }: {
   const labelOf = (code: string | null) => (code === null ? '' : places.find((p) => p.code === code)?.label ?? code);
   const [draft, setDraft] = useState(() => labelOf(value));
   const [shown, setShown] = useState(value);
+  const [refused, setRefused] = useState(false);
+  // Changed from elsewhere (chip, "Réinitialiser", Back, region change): show it.
   if (value !== shown) {
     setShown(value);
     setDraft(labelOf(value));
+    setRefused(false);
   }
   const find = (text: string) => {
     const key = foldText(text);
     return places.find((p) => p.keys.includes(key));
   };
-  const unknown = draft.trim() !== '' && !find(draft);
+  const apply = (code: string | null) => {
+    setShown(code);
+    setDraft(labelOf(code));
+    setRefused(false);
+    if (code !== value) onChange(code);
+  };
+  const settle = () => {
+    if (draft.trim() === '') return apply(null);
+    const place = find(draft);
+    if (place) apply(place.code);
+    else setRefused(true);
+  };
   return (
     <div className="filtres-lieu">
       <label htmlFor={`${id}-champ`}>{label}</label>
@@ -194,28 +209,35 @@ function PlaceField({ label, places, counts, value, onChange }: {
         value={draft}
         autoComplete="off"
         placeholder="Tous"
-        aria-invalid={unknown || undefined}
-        aria-describedby={unknown ? `${id}-erreur` : undefined}
+        aria-invalid={refused || undefined}
+        aria-describedby={refused ? `${id}-erreur` : undefined}
         onChange={(e) => {
           const text = e.target.value;
           setDraft(text);
-          if (text.trim() === '') {
-            if (value !== null) onChange(null);
-            return;
+          setRefused(false);
+          if (text.trim() === '') return apply(null);
+          // A proposal picked from the list arrives as its exact label.
+          const picked = places.find((p) => p.label === text);
+          if (picked) apply(picked.code);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            settle();
           }
-          const place = find(text);
-          if (place && place.code !== value) onChange(place.code);
         }}
-        onBlur={() => {
-          if (unknown) setDraft(labelOf(value));
-        }}
+        onBlur={settle}
       />
       <datalist id={`${id}-liste`}>
         {places.map((p) => (
           <option key={p.code} value={p.label} label={formatCount(counts.get(p.code) ?? 0)} />
         ))}
       </datalist>
-      {unknown && <p id={`${id}-erreur`} className="filtres-erreur">Choisissez une proposition de la liste.</p>}
+      {refused && (
+        <p id={`${id}-erreur`} className="filtres-erreur" role="alert">
+          « {draft} » ne correspond à aucune proposition : choisissez-en une dans la liste.
+        </p>
+      )}
     </div>
   );
 }

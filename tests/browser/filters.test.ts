@@ -152,6 +152,32 @@ describe('filters on the desktop', () => {
     expect(await page.locator('.resultats-compte').textContent()).toContain('pertinence');
   });
 
+  it('narrows to a department typed without accents, and to a region picked by its name', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: 'Réinitialiser', exact: true }).click();
+    const departements = readData<FeatureCollection<Point, { code: string; nom: string; region: string; region_nom: string; role: string }>>('departements.geojson')
+      .features.map((f) => f.properties).filter((d) => d.role === 'zone');
+    const perDep = (code: string) => innovations.filter((i) => i.departement === code).length;
+    const dep = departements.filter((d) => foldText(d.nom) !== d.nom.toLowerCase() && perDep(d.code) > 0)[0] ?? departements.sort((a, b) => perDep(b.code) - perDep(a.code))[0]!;
+    const field = page.getByLabel('Département');
+    await field.fill(foldText(dep.nom));
+    await field.press('Enter');
+    await expect.poll(() => countShown(page)).toBe(perDep(dep.code));
+    expect(await field.inputValue()).toBe(`${dep.nom} (${dep.code})`);
+
+    await page.getByRole('button', { name: 'Réinitialiser', exact: true }).click();
+    await expect.poll(() => field.inputValue()).toBe('');
+    const region = departements.find((d) => d.region !== dep.region && perDep(d.code) > 0)!;
+    await page.getByLabel('Région').fill(region.region_nom);
+    const inRegion = new Set(departements.filter((d) => d.region === region.region).map((d) => d.code));
+    await expect.poll(() => countShown(page)).toBe(innovations.filter((i) => inRegion.has(i.departement)).length);
+
+    await field.fill('nulle part');
+    await field.press('Enter');
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'nulle part' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Réinitialiser', exact: true }).click();
+  });
+
   it('has made no foreign request and logged no console error', () => {
     expect(app.foreignRequests).toEqual([]);
     expect(app.consoleErrors).toEqual([]);
