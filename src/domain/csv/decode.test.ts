@@ -22,6 +22,13 @@ describe('decodeCsvBytes', () => {
     expect(decodeCsvBytes(bytes)).toEqual({ text: source, encoding: 'windows-1252', bom: false });
   });
 
+  it('reads UTF-16 with its byte order mark (Excel "Texte Unicode")', () => {
+    const le = new Uint8Array([0xff, 0xfe, ...Array.from(iconv.encode('id\ttitré', 'utf16le'))]);
+    expect(decodeCsvBytes(le)).toEqual({ text: 'id\ttitré', encoding: 'utf-16le', bom: true });
+    const be = new Uint8Array([0xfe, 0xff, ...Array.from(iconv.encode('é', 'utf16-be'))]);
+    expect(decodeCsvBytes(be)).toEqual({ text: 'é', encoding: 'utf-16be', bom: true });
+  });
+
   it('reads pure ASCII as UTF-8', () => {
     expect(decodeCsvBytes(utf8('a,b')).encoding).toBe('utf-8');
   });

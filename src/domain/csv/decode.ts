@@ -1,12 +1,15 @@
 import iconv from 'iconv-lite';
 
-/** Encodings the organisers' spreadsheets produce: UTF-8 (LibreOffice, recent Excel) or Windows-1252 (Excel "CSV (;)"). */
-export type CsvEncoding = 'utf-8' | 'windows-1252';
+/**
+ * Encodings the organisers' spreadsheets produce: UTF-8 (LibreOffice, recent Excel), Windows-1252
+ * (Excel "CSV (;)"), UTF-16 with its byte order mark (Excel "Texte Unicode", tab-separated).
+ */
+export type CsvEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
 export interface DecodedText {
   text: string;
   encoding: CsvEncoding;
-  /** The file started with a UTF-8 byte order mark (removed from `text`). */
+  /** The file started with a byte order mark (removed from `text`). */
   bom: boolean;
 }
 
@@ -18,6 +21,8 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
  * character, so decoding never fails.
  */
 export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  if (utf16) return { text: new TextDecoder(utf16, { ignoreBOM: false }).decode(bytes), encoding: utf16, bom: true };
   const bom = bytes.length >= 3 && UTF8_BOM.every((b, i) => bytes[i] === b);
   const body = bom ? bytes.subarray(3) : bytes;
   try {

@@ -11,6 +11,9 @@ describe('detectDelimiter', () => {
   it('ignores separators inside a quoted header cell', () => {
     expect(detectDelimiter('"a;b;c",d,e')).toBe(',');
   });
+  it('picks tabs for tab-separated text', () => {
+    expect(detectDelimiter('id\ttitre\tdescription\n1\ta, b; c\td')).toBe('\t');
+  });
   it('defaults to , for a single-column file', () => {
     expect(detectDelimiter('id\n1')).toBe(',');
   });

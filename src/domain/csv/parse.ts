@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { Diagnostic } from '../types';
 
-export type CsvDelimiter = ',' | ';';
+export type CsvDelimiter = ',' | ';' | '\t';
 
 /** One data row as read from the file: cells trimmed, with the line where the row starts. */
 export interface CsvRow {
@@ -20,20 +20,20 @@ export interface ParsedCsv {
 }
 
 /**
- * Guess the separator from the header (first non-blank) line: column names never contain `,` or `;`, so whichever
- * appears more often there is the separator. French spreadsheets write `;`.
+ * Guess the separator from the header (first non-blank) line: column names never contain `,`,
+ * `;` or tabs, so whichever appears most there is the separator. French spreadsheets write `;`,
+ * Excel's "Texte Unicode" tabs.
  */
 export function detectDelimiter(text: string): CsvDelimiter {
   const header = /[^\r\n]*\S[^\r\n]*/u.exec(text)?.[0] ?? '';
-  let commas = 0;
-  let semicolons = 0;
+  const counts = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
   for (const ch of header) {
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === ',') commas += 1;
-    else if (!quoted && ch === ';') semicolons += 1;
+    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch] += 1;
   }
-  return semicolons > commas ? ';' : ',';
+  if (counts['\t'] > counts[';'] && counts['\t'] > counts[',']) return '\t';
+  return counts[';'] > counts[','] ? ';' : ',';
 }
 
 /** Counts line breaks the way editors do: CRLF, LF and a lone CR each end one line. */
