@@ -82,11 +82,11 @@ function validateRows<C extends string, T>(
  * line, so that references to them can say why they fail.
  */
 export function rejectedKeys<C extends string>(
-  table: CsvTable<C>, kept: ReadonlySet<string>, columns: readonly C[],
+  table: CsvTable<C>, kept: ReadonlySet<string>, columns: readonly [C, ...C[]],
 ): Map<string, number> {
   const keys = new Map<string, number>();
   for (const row of table.rows) {
-    const id = row.cells[table.index[columns[0] as C]] ?? '';
+    const id = row.cells[table.index[columns[0]]] ?? '';
     if (id === '' || kept.has(id)) continue;
     for (const column of columns) {
       const value = row.cells[table.index[column]] ?? '';
@@ -208,30 +208,30 @@ const formatDegrees = (x: number) => String(x).replace('.', ',');
  * Department code and real position of a row: its coordinates (checked against the department),
  * else its commune in the gazetteer, else the department's label point (with a warning).
  */
-function placeRow<C extends PlacedColumn>(r: RowReport<C>, ctx: PlacementContext): { code: string; position: RealPosition } | undefined {
-  const dep = ctx.departements.resolve(r.cell('departement' as C));
+function placeRow(r: RowReport<PlacedColumn>, ctx: PlacementContext): { code: string; position: RealPosition } | undefined {
+  const dep = ctx.departements.resolve(r.cell('departement'));
   if (!dep.ok) {
-    r.error('departement' as C, dep.message);
+    r.error('departement', dep.message);
     return undefined;
   }
   const code = dep.code;
   const nom = `du département ${ctx.departements.nameOf(code) ?? code} (${code})`;
-  const lat = parseDecimal(r.cell('latitude' as C), 'latitude');
-  const lon = parseDecimal(r.cell('longitude' as C), 'longitude');
-  if (!lat.ok) r.error('latitude' as C, lat.message);
-  if (!lon.ok) r.error('longitude' as C, lon.message);
+  const lat = parseDecimal(r.cell('latitude'), 'latitude');
+  const lon = parseDecimal(r.cell('longitude'), 'longitude');
+  if (!lat.ok) r.error('latitude', lat.message);
+  if (!lon.ok) r.error('longitude', lon.message);
   if (!lat.ok || !lon.ok) return undefined;
 
   if (lat.value !== undefined || lon.value !== undefined) {
     if (lat.value === undefined || lon.value === undefined) {
-      const missing = (lat.value === undefined ? 'latitude' : 'longitude') as C;
+      const missing = lat.value === undefined ? 'latitude' : 'longitude';
       r.error(missing, `${missing} manquante : remplissez latitude et longitude, ou aucune des deux`);
       return undefined;
     }
     const point: LonLat = [lon.value, lat.value];
     if (Math.abs(lat.value) > 90 || Math.abs(lon.value) > 180) {
       const swap = Math.abs(lon.value) <= 90 ? ' ; latitude et longitude inversées ?' : '';
-      r.error('latitude' as C, `coordonnées (latitude ${formatDegrees(lat.value)}, longitude ${formatDegrees(lon.value)}) impossibles${swap}`);
+      r.error('latitude', `coordonnées (latitude ${formatDegrees(lat.value)}, longitude ${formatDegrees(lon.value)}) impossibles${swap}`);
       return undefined;
     }
     const found = ctx.locator.check(code, point);
@@ -243,26 +243,26 @@ function placeRow<C extends PlacedColumn>(r: RowReport<C>, ctx: PlacementContext
         : where !== undefined
           ? ` : ce point est dans ${ctx.locator.nameOf(where) ?? where} (${where}) ; vérifiez le département ou les coordonnées`
           : ' ; vérifiez les coordonnées (degrés décimaux WGS84, ex. latitude 45,764 longitude 4,836)';
-      r.error('latitude' as C, `point (latitude ${formatDegrees(lat.value)}, longitude ${formatDegrees(lon.value)}) hors ${nom}, à ${formatKm(found.distanceKm)} km${detail}`);
+      r.error('latitude', `point (latitude ${formatDegrees(lat.value)}, longitude ${formatDegrees(lon.value)}) hors ${nom}, à ${formatKm(found.distanceKm)} km${detail}`);
       return undefined;
     }
     return { code, position: { longitude: lon.value, latitude: lat.value, position: 'exact' } };
   }
 
-  const commune = r.cell('commune' as C);
+  const commune = r.cell('commune');
   if (commune !== '') {
     const known = ctx.gazetteer.find(code, commune);
     if (known) return { code, position: { longitude: known.lonLat[0], latitude: known.lonLat[1], position: 'commune' } };
   }
   const label = ctx.locator.labelPoint(code);
   if (!label) {
-    r.error('departement' as C, `pas de contour ${nom} dans le fichier des départements`);
+    r.error('departement', `pas de contour ${nom} dans le fichier des départements`);
     return undefined;
   }
   if (commune !== '') {
-    r.warning('commune' as C, `commune « ${commune} » introuvable (répertoire GeoNames) ${nom.replace(/^du/u, 'dans le')} : point placé au centre du département ; vérifiez l’orthographe ou ajoutez latitude et longitude`);
+    r.warning('commune', `commune « ${commune} » introuvable (répertoire GeoNames) ${nom.replace(/^du/u, 'dans le')} : point placé au centre du département ; vérifiez l’orthographe ou ajoutez latitude et longitude`);
   } else {
-    r.warning('departement' as C, `ni coordonnées ni commune : point placé au centre ${nom} ; ajoutez la commune ou latitude et longitude`);
+    r.warning('departement', `ni coordonnées ni commune : point placé au centre ${nom} ; ajoutez la commune ou latitude et longitude`);
   }
   return { code, position: { longitude: round6(label[0]), latitude: round6(label[1]), position: 'departement' } };
 }
