@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createDepartementResolver } from './departementCodes';
+import { DEPARTEMENTS } from './cog';
 
 const fixture = path.resolve(__dirname, '../../../shared/fixtures/boundaries/departements-avec-outre-mer.geojson');
 const official = (JSON.parse(readFileSync(fixture, 'utf8')) as { features: { properties: { code: string; nom: string } }[] })
@@ -63,5 +64,16 @@ describe('departement cells', () => {
       expect(code(nom)).toBe(c);
     }
     expect(resolver.nameOf('2A')).toBe('Corse-du-Sud');
+  });
+
+  it('resolves the 107 COG territories, overseas collectivities included, by code and by name', () => {
+    const cog = createDepartementResolver(DEPARTEMENTS);
+    for (const { code: c, nom } of DEPARTEMENTS) {
+      expect(cog.resolve(c)).toEqual({ ok: true, code: c });
+      expect(cog.resolve(nom.toUpperCase())).toEqual({ ok: true, code: c });
+    }
+    expect(cog.resolve('polynesie francaise')).toEqual({ ok: true, code: '987' });
+    expect(cog.resolve('Wallis et Futuna')).toEqual({ ok: true, code: '986' });
+    expect(cog.resolve('St-Pierre-et-Miquelon')).toEqual({ ok: true, code: '975' });
   });
 });
