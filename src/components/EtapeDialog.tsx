@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
 import { useAppStore, type LoadedData } from '../store/appStore';
 import { selectDepartements } from '../store/selectors';
 import { etapePlace, formatDateFr } from '../domain/presentation';
@@ -31,12 +31,19 @@ export function EtapeDialog({ id, data }: { id: string; data: LoadedData }) {
     };
   }, [id]);
 
+  // A click on the dimmed backdrop reaches the dialog element itself, outside its box: close.
+  const closeOnBackdrop = (event: MouseEvent<HTMLDialogElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    const outside = event.clientX < box.left || event.clientX > box.right || event.clientY < box.top || event.clientY > box.bottom;
+    if (event.target === event.currentTarget && outside) event.currentTarget.close();
+  };
+
   if (!etape) return null;
   const p = etape.properties;
   const departementNom = departements.get(p.departement)?.nom ?? p.departement;
 
   return (
-    <dialog ref={dialog} className="dialogue-etape" aria-labelledby="etape-titre">
+    <dialog ref={dialog} className="dialogue-etape" aria-labelledby="etape-titre" onClick={closeOnBackdrop}>
       <div className="detail-entete">
         <div>
           <p className="detail-surtitre">La Route des Territoires — étape</p>

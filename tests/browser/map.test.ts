@@ -113,6 +113,17 @@ describe('map explorer, national view (desktop)', () => {
     await expect.poll(() => dialog.count()).toBe(0);
   });
 
+  it('closes the stop dialog with a click on the dimmed backdrop, not inside it', async () => {
+    await app.page.getByRole('button', { name: /Laon \(Aisne\)$/ }).click();
+    const dialog = app.page.getByRole('dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const box = (await dialog.boundingBox())!;
+    await app.page.mouse.click(box.x + 20, box.y + box.height - 8);
+    expect(await dialog.isVisible()).toBe(true);
+    await app.page.mouse.click(box.x + box.width / 2, Math.max(2, box.y - 30));
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
   it('pans and zooms with the keyboard once the map has focus', async () => {
     const zoomInUrl = () => Number(new URL(app.page.url()).searchParams.get('carte')?.split('/')[0] ?? NaN);
     await app.page.locator('canvas.maplibregl-canvas').focus();
