@@ -30,6 +30,10 @@ describe('route', () => {
     const route = routeThrough(stops).features[0]!;
     expect(route.geometry.coordinates).toEqual([[1, 45], [3, 45], [2, 45]]);
   });
+  it('keeps the file order of stops on the same day', () => {
+    const sameDay = [etape('z', '2009-06-05', 1), etape('a', '2009-06-05', 2), etape('m', '2009-04-01', 3)];
+    expect(etapesInDateOrder(sameDay).map((e) => e.properties.id)).toEqual(['m', 'z', 'a']);
+  });
   it('draws no route for a single stop', () => {
     expect(routeThrough([etape('a', '2009-04-23', 1)]).features).toEqual([]);
   });

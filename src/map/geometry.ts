@@ -31,9 +31,12 @@ export function insetNameAnchors(insets: readonly InsetFrameFeature[]): FeatureC
   };
 }
 
-/** Stops sorted by date (then id, so equal dates keep a stable order). Does not mutate its input. */
+/**
+ * Stops sorted by date; same-day stops keep their file order (stable sort), as in the route the
+ * data build writes. Does not mutate its input.
+ */
 export function etapesInDateOrder(etapes: readonly EtapeFeature[]): EtapeFeature[] {
-  return [...etapes].sort((a, b) => a.properties.date.localeCompare(b.properties.date) || a.properties.id.localeCompare(b.properties.id));
+  return [...etapes].sort((a, b) => a.properties.date.localeCompare(b.properties.date));
 }
 
 /** The route through the given stops in date order (empty when fewer than two stops). */
