@@ -14,7 +14,7 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { StoreApi, UseBoundStore } from 'zustand';
-import { useAppStore, type AppState, type LoadedData, type MapView, type Selection } from '../store/appStore';
+import { useAppStore, type AppState, type Filters, type LoadedData, type MapView, type Selection } from '../store/appStore';
 import { selectCountsByDepartement, selectFilteredInnovations, selectVisibleEtapes } from '../store/selectors';
 import { NATIONAL_VIEW_BOUNDS } from '../domain/insets';
 import { classForCount, countsForCodes, legendClasses } from '../domain/legend';
@@ -106,6 +106,7 @@ export class MapController {
   private filterMeasurePending = false;
   private hoveredDepartement: string | null = null;
   private last: {
+    filters?: Filters;
     innovations?: InnovationFeature[];
     counts?: ReadonlyMap<string, number>;
     etapes?: EtapeFeature[];
@@ -127,6 +128,7 @@ export class MapController {
     const state = store.getState();
     const innovations = selectFilteredInnovations(state);
     const etapes = selectVisibleEtapes(state);
+    this.last.filters = state.filters;
     this.last.innovations = innovations;
     this.last.etapes = etapes;
     this.last.view = state.view;
@@ -204,24 +206,21 @@ export class MapController {
   /** Pushes whatever changed in the store into the map. Cheap when nothing did. */
   private sync(state: AppState): void {
     if (!this.loaded) return;
+    if (state.filters !== this.last.filters) {
+      this.last.filters = state.filters;
+      this.noteFilterUpdate();
+    }
     const innovations = selectFilteredInnovations(state);
     if (innovations !== this.last.innovations) {
       this.last.innovations = innovations;
       this.source(SOURCE.innovations)?.setData(
         innovationPoints(innovations, this.data.vocabulaires.themes, this.tokens.innovationSansTheme),
       );
-      this.noteFilterUpdate();
     }
     const counts = selectCountsByDepartement(state);
-    if (counts !== this.last.counts && !sameCounts(this.last.counts, counts)) {
-      this.applyCounts(counts);
-      this.noteFilterUpdate();
-    }
+    if (counts !== this.last.counts && !sameCounts(this.last.counts, counts)) this.applyCounts(counts);
     const etapes = selectVisibleEtapes(state);
-    if (etapes !== this.last.etapes) {
-      this.applyStops(etapes);
-      this.noteFilterUpdate();
-    }
+    if (etapes !== this.last.etapes) this.applyStops(etapes);
     if (state.selection !== this.last.selection) this.applySelection(this.last.selection, state.selection);
     this.applyFocus(state);
     if (state.view !== this.last.view) this.applyView(state.view);
@@ -231,12 +230,15 @@ export class MapController {
     return this.map.getSource<GeoJSONSource>(id);
   }
 
-  /** A filter-driven change reached the map: the next idle closes the 'carto:filter' measure. */
+  /**
+   * The filters changed and what follows from them is being pushed to the map: the next idle
+   * closes the 'carto:filter' measure the store opened.
+   */
   private noteFilterUpdate(): void {
     if (performance.getEntriesByName('carto:filter-start', 'mark').length === 0) return;
     this.filterMeasurePending = true;
-    // Some changes (a count that stays in its class) do not redraw anything: ask for a frame
-    // so that an idle event still follows.
+    // Some changes (same matches, a count that stays in its class) redraw nothing: ask for a
+    // frame so that an idle event still follows.
     this.map.triggerRepaint();
   }
 
@@ -374,8 +376,13 @@ export class MapController {
       const source = this.source(SOURCE.innovations);
       const clusterId = Number(feature.properties.cluster_id);
       if (!source || !Number.isFinite(clusterId)) return;
-      const zoom = await source.getClusterExpansionZoom(clusterId);
-      this.map.easeTo({ center: (feature.geometry as Point).coordinates as [number, number], zoom });
+      const center = (feature.geometry as Point).coordinates as [number, number];
+      try {
+        this.map.easeTo({ center, zoom: await source.getClusterExpansionZoom(clusterId) });
+      } catch {
+        // The cluster vanished meanwhile (new filter data re-clustered the source): zoom in one step.
+        this.map.easeTo({ center, zoom: this.map.getZoom() + 1 });
+      }
     } else if (feature.layer.id === LAYER.innovationsPoints) {
       this.selectFromMap({ kind: 'innovation', id: String(feature.properties.id) });
     } else if (feature.layer.id === LAYER.departementsFill) {
