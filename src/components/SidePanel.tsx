@@ -10,7 +10,7 @@ import { ResultsList } from './ResultsList';
 export function SidePanel({ data }: { data: LoadedData }) {
   const selection = useAppStore((s) => s.selection);
   return (
-    <aside className="panneau" aria-label="Détails, filtres et liste des innovations">
+    <aside className="panneau" id="panneau" tabIndex={-1} aria-label="Détails, filtres et liste des innovations">
       {selection?.kind === 'departement' && <DepartementPanel key={selection.id} code={selection.id} data={data} />}
       {selection?.kind === 'innovation' && <InnovationDetail key={selection.id} id={selection.id} data={data} />}
       <FilterPanel />

@@ -150,6 +150,22 @@ describe('map explorer, national view (desktop)', () => {
   });
 });
 
+describe('map explorer, keyboard', () => {
+  it('lets a keyboard user skip the map and its markers', async () => {
+    const app = await openApp('/');
+    try {
+      await waitForMapIdle(app.page);
+      await app.page.keyboard.press('Tab');
+      const skip = app.page.getByRole('link', { name: /Aller aux filtres/ });
+      expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+      await app.page.keyboard.press('Enter');
+      await expect.poll(() => app.page.evaluate(() => document.activeElement?.id)).toBe('panneau');
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('map explorer, inset department', () => {
   it('selects La Réunion with a click inside its inset and lists its innovations', async () => {
     const { innovations } = builtData();
