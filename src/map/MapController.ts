@@ -105,6 +105,8 @@ export class MapController {
   private firstIdleRecorded = false;
   private filterMeasurePending = false;
   private hoveredDepartement: string | null = null;
+  /** What the tooltip shows now, to rebuild it only when that changes. */
+  private tooltipKey = '';
   private last: {
     filters?: Filters;
     innovations?: InnovationFeature[];
@@ -407,11 +409,17 @@ export class MapController {
       if (this.hoveredDepartement) this.map.setFeatureState({ source: SOURCE.departements, id: this.hoveredDepartement }, { hover: false });
       if (code) this.map.setFeatureState({ source: SOURCE.departements, id: code }, { hover: true });
       this.hoveredDepartement = code;
-      if (code) this.tooltip.setDOMContent(this.tooltipContent(code));
     }
-    if (!code) {
+    const lines = feature ? this.tooltipLines(feature) : null;
+    const key = lines?.join('\n') ?? '';
+    if (!lines) {
       this.tooltip.remove();
+      this.tooltipKey = '';
       return;
+    }
+    if (key !== this.tooltipKey) {
+      this.tooltipKey = key;
+      this.tooltip.setDOMContent(tooltipElement(lines));
     }
     this.tooltip.setLngLat(event.lngLat);
     if (!this.tooltip.isOpen()) this.tooltip.addTo(this.map);
@@ -421,18 +429,39 @@ export class MapController {
     if (this.hoveredDepartement) this.map.setFeatureState({ source: SOURCE.departements, id: this.hoveredDepartement }, { hover: false });
     this.hoveredDepartement = null;
     this.tooltip.remove();
+    this.tooltipKey = '';
     this.map.getCanvas().style.cursor = '';
   };
 
-  /** Name, code and count of a department, as text nodes (never HTML from data). */
-  private tooltipContent(code: string): HTMLElement {
-    const count = this.last.counts?.get(code) ?? 0;
-    const root = document.createElement('div');
-    const title = document.createElement('strong');
-    title.textContent = this.departementNoms.get(code) ?? code;
-    const detail = document.createElement('div');
-    detail.textContent = `${code} · ${countInnovations(count)}`;
-    root.append(title, detail);
-    return root;
+  /** Title and detail line of the tooltip for a hovered department, point or cluster. */
+  private tooltipLines(feature: MapGeoJSONFeature): [string, string] | null {
+    const props = feature.properties;
+    switch (feature.layer.id) {
+      case LAYER.departementsFill: {
+        const code = String(props.code);
+        return [this.departementNoms.get(code) ?? code, `${code} · ${countInnovations(this.last.counts?.get(code) ?? 0)}`];
+      }
+      case LAYER.innovationsPoints: {
+        const innovation = this.innovationsById.get(String(props.id))?.properties;
+        if (!innovation) return null;
+        const place = innovation.commune || this.departementNoms.get(innovation.departement) || innovation.departement;
+        return [innovation.titre, place];
+      }
+      case LAYER.innovationsClusters:
+        return [countInnovations(Number(props.point_count)), 'Cliquer pour zoomer'];
+      default:
+        return null;
+    }
   }
+}
+
+/** Tooltip body as text nodes (never HTML from data). */
+function tooltipElement([title, detail]: [string, string]): HTMLElement {
+  const root = document.createElement('div');
+  const strong = document.createElement('strong');
+  strong.textContent = title;
+  const line = document.createElement('div');
+  line.textContent = detail;
+  root.append(strong, line);
+  return root;
 }

@@ -11,6 +11,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'g
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distDir, openApp, screenshot, waitForMapIdle, type OpenedApp } from './harness';
 import type { DepartementDisplayProps, Etape, Innovation } from '../../src/domain/types';
+import { countInnovations } from '../../src/domain/presentation';
 import { EMPTY_FILTERS } from '../../src/store/appStore';
 import { serializeUrlState } from '../../src/store/urlState';
 
@@ -178,6 +179,10 @@ describe('map explorer, inset department', () => {
       await waitForMapIdle(app.page);
       const canvas = app.page.locator('canvas.maplibregl-canvas');
       const box = (await canvas.boundingBox())!;
+      await app.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const tooltip = app.page.locator('.carte-infobulle');
+      await expect.poll(() => tooltip.count()).toBe(1);
+      expect(await tooltip.textContent()).toBe(`La Réunion974 · ${countInnovations(expected.length)}`);
       await app.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
       const heading = app.page.getByRole('heading', { level: 2, name: 'La Réunion' });
       await expect.poll(() => heading.count()).toBe(1);
@@ -210,6 +215,8 @@ describe('map explorer, innovation point and filters', () => {
     try {
       await waitForMapIdle(app.page);
       const box = (await app.page.locator('canvas.maplibregl-canvas').boundingBox())!;
+      await app.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await expect.poll(() => app.page.locator('.carte-infobulle strong').textContent()).toBe(alone!.properties.titre);
       await app.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
       const heading = app.page.getByRole('heading', { level: 2, name: alone!.properties.titre });
       await expect.poll(() => heading.count()).toBe(1);
