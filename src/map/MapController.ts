@@ -154,6 +154,9 @@ export class MapController {
       maplibreLogo: false,
       locale: FRENCH_UI,
       renderWorldCopies: false,
+      // Labels appear at once: a cross-fade keeps the map busy (not idle) 300 ms after every
+      // filter change and costs frames on slow devices.
+      fadeDuration: 0,
       minZoom: 2,
       maxZoom: 13,
       dragRotate: false,
