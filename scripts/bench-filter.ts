@@ -1,12 +1,12 @@
 /**
- * npm run bench:filter -- [--sizes 1000,10000,100000] [--toggles 6] [--fresh]
+ * npm run bench:filter -- [--sizes 1000,10000,100000] [--toggles 10] [--fresh]
  *
  * How long a filter change takes to reach the screen: from the store's 'carto:filter-start' mark
  * to the map's next idle ('carto:filter' measure), in the built app, in headless Chromium, at
  * several sizes of synthetic data. Not a test: it prints medians for the README.
  *
- * Steps: build the app once (.bench/app); for each size, `npm run synth` then `npm run data` into
- * .bench/ (reused unless --fresh); serve the app with that size's data; tick and untick a theme
+ * Steps: build the app once (.bench/filtre/app); for each size, `npm run synth` then `npm run data`
+ * into .bench/filtre/ (reused unless --fresh); serve the app with that size's data; tick and untick a theme
  * and a sector several times; read the measures.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,7 +20,8 @@ import { chromium, type Page } from 'playwright-core';
 import type { Vocabulaires } from '../src/domain/types';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const benchDir = path.join(repoRoot, '.bench');
+// A folder of its own: bench:data writes .bench/synth-N at the same time on a shared machine.
+const benchDir = path.join(repoRoot, '.bench', 'filtre');
 const appDir = path.join(benchDir, 'app');
 
 const CHROMIUM_ARGS = [
@@ -117,7 +118,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       sizes: { type: 'string', default: '1000,10000,100000' },
-      toggles: { type: 'string', default: '8' },
+      toggles: { type: 'string', default: '10' },
       fresh: { type: 'boolean', default: false },
     },
   });
