@@ -4,7 +4,7 @@ import { selectDepartements, selectFilteredInnovations } from '../store/selector
 import { countInnovations, formatDateFr } from '../domain/presentation';
 import { etapesInDateOrder } from '../map/geometry';
 import { DetailHeading } from './DetailHeading';
-import { ThemeTags } from './ThemeTags';
+import { InnovationLinks } from './InnovationLinks';
 
 /** A selected department: facts, its innovations (those the filters keep) and its stops. */
 export function DepartementPanel({ code, data }: { code: string; data: LoadedData }) {
@@ -28,17 +28,7 @@ export function DepartementPanel({ code, data }: { code: string; data: LoadedDat
 
       <h3>{countInnovations(innovations.length)}{hidden > 0 && <span className="discret"> ({hidden} masquée{hidden > 1 ? 's' : ''} par les filtres)</span>}</h3>
       {innovations.length > 0 ? (
-        <ul className="liste-detail">
-          {innovations.map((f) => (
-            <li key={f.properties.id}>
-              <button type="button" className="lien-bouton" onClick={() => select({ kind: 'innovation', id: f.properties.id })}>
-                {f.properties.titre}
-              </button>
-              {f.properties.commune && <span className="discret"> — {f.properties.commune}</span>}
-              <ThemeTags ids={f.properties.themes} vocabulaire={data.vocabulaires.themes} />
-            </li>
-          ))}
-        </ul>
+        <InnovationLinks innovations={innovations} themes={data.vocabulaires.themes} />
       ) : (
         <p className="discret">Aucune innovation {total > 0 ? 'ne correspond aux filtres' : 'recensée'} dans ce département.</p>
       )}

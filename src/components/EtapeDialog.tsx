@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
 import { useAppStore, type LoadedData } from '../store/appStore';
 import { selectDepartements } from '../store/selectors';
 import { etapePlace, formatDateFr } from '../domain/presentation';
+import { InnovationLinks } from './InnovationLinks';
 import { ThemeTags } from './ThemeTags';
 
 /**
@@ -10,7 +11,6 @@ import { ThemeTags } from './ThemeTags';
  */
 export function EtapeDialog({ id, data }: { id: string; data: LoadedData }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const select = useAppStore((s) => s.select);
   const departements = useAppStore(selectDepartements);
   const etape = data.etapes.find((e) => e.properties.id === id);
   const presented = useMemo(() => data.innovations.filter((f) => f.properties.etape === id), [data, id]);
@@ -64,16 +64,7 @@ export function EtapeDialog({ id, data }: { id: string; data: LoadedData }) {
       <ThemeTags ids={p.themes} vocabulaire={data.vocabulaires.themes} vide="Thème à venir" />
       <h3>Innovations présentées</h3>
       {presented.length > 0 ? (
-        <ul className="liste-detail">
-          {presented.map((f) => (
-            <li key={f.properties.id}>
-              <button type="button" className="lien-bouton" onClick={() => select({ kind: 'innovation', id: f.properties.id })}>
-                {f.properties.titre}
-              </button>
-              {f.properties.commune && <span className="discret"> — {f.properties.commune}</span>}
-            </li>
-          ))}
-        </ul>
+        <InnovationLinks innovations={presented} />
       ) : (
         <p className="discret">Aucune innovation rattachée à cette étape pour l'instant.</p>
       )}
