@@ -249,6 +249,52 @@ describe('shareable links', () => {
   });
 });
 
+describe('list and map in step', () => {
+  it('a point clicked on the map marks its row and scrolls the list to it', async () => {
+    const features = readData<FeatureCollection<Point, Innovation>>('innovations.geojson').features;
+    const { etapes } = builtData();
+    const far = (a: number[], b: number[]) => Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!) > 0.05;
+    const etapePoints = readData<FeatureCollection<Point, Etape>>('etapes.geojson').features
+      .filter((f) => f.geometry.type === 'Point').map((f) => f.geometry.coordinates);
+    expect(etapePoints).toHaveLength(etapes.length);
+    // Alone at its spot (no other point nor stop marker within ~5 km), so a click at the centre hits it.
+    const alone = features.filter((f) => features.every((g) => g === f || far(f.geometry.coordinates, g.geometry.coordinates))
+      && etapePoints.every((e) => far(f.geometry.coordinates, e)));
+    expect(alone.length).toBeGreaterThan(0);
+
+    const probe = await openApp('/');
+    let order: string[];
+    try {
+      await waitForMapIdle(probe.page);
+      order = await allListIds(probe.page);
+    } finally {
+      await probe.close();
+    }
+    // The one furthest down the list: its row is not drawn until the list scrolls to it.
+    const target = alone.sort((a, b) => order.indexOf(b.properties.id) - order.indexOf(a.properties.id))[0]!;
+    expect(order.indexOf(target.properties.id)).toBeGreaterThan(20);
+    const [lon, lat] = target.geometry.coordinates as [number, number];
+    const app = await openApp(`/?carte=11/${lat.toFixed(5)}/${lon.toFixed(5)}`);
+    try {
+      await waitForMapIdle(app.page);
+      const row = app.page.locator(`[role="option"][data-id="${target.properties.id}"]`);
+      expect(await row.count()).toBe(0);
+      const box = (await app.page.locator('canvas.maplibregl-canvas').boundingBox())!;
+      await app.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await expect.poll(() => row.getAttribute('aria-selected')).toBe('true');
+      const inView = await row.evaluate((el) => {
+        const list = el.closest('[role="listbox"]')!.getBoundingClientRect();
+        const r = el.getBoundingClientRect();
+        return r.top >= list.top - 1 && r.bottom <= list.bottom + 1;
+      });
+      expect(inView).toBe(true);
+      expect(app.consoleErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('keyboard only', () => {
   it('reaches the filters, toggles a theme with Space, selects a row with Enter and exports', async () => {
     const app = await openApp('/', { acceptDownloads: true });
