@@ -83,6 +83,9 @@ export function ResultsList() {
 
   if (!data) return null;
   const themes = data.vocabulaires.themes;
+  const rows = virtualizer.getVirtualItems();
+  // Point assistive technology only at a row that exists (the wheel may have scrolled it away).
+  const activeRendered = rows.some((row) => row.index === current);
 
   return (
     <section className="resultats" aria-labelledby="resultats-titre">
@@ -105,13 +108,19 @@ export function ResultsList() {
           role="listbox"
           tabIndex={0}
           aria-labelledby="resultats-titre"
-          aria-activedescendant={optionId(current)}
+          aria-activedescendant={activeRendered ? optionId(current) : undefined}
           onKeyDown={onKeyDown}
+          onFocus={() => {
+            // Arrows start from what is on screen, not from a row scrolled away with the wheel.
+            if (activeRendered) return;
+            const firstVisible = rows.find((row) => row.start >= (virtualizer.scrollOffset ?? 0)) ?? rows[0];
+            if (firstVisible) setActive(firstVisible.index);
+          }}
           onMouseLeave={() => hoverInnovation(null)}
           onBlur={() => hoverInnovation(null)}
         >
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((row) => {
+            {rows.map((row) => {
               const p = innovations[row.index]!.properties;
               const d = departements.get(p.departement);
               const classes = ['resultats-ligne'];
