@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS, type Filters } from '../store/appStore';
 import {
@@ -94,6 +95,47 @@ describe('filter semantics', () => {
         expect(ids(applyFilters(index(), fl).innovations).sort(), JSON.stringify(fl)).toEqual(expected);
       }
     }
+  });
+});
+
+describe('filter semantics on random data (property)', () => {
+  const THEMES = ['ent', 'telesante', 'tourisme', 'inclusion'];
+  const SECTEURS = ['education', 'sante', 'culture'];
+  const innovationArb = fc.record({
+    titre: fc.constantFrom('Réseau santé', 'École numérique', 'Tourisme en ligne', 'Économie locale', ''),
+    description: fc.constantFrom('', 'Un service à La Réunion', 'Télétravail rural'),
+    themes: fc.uniqueArray(fc.constantFrom(...THEMES), { maxLength: 3 }),
+    secteurs: fc.uniqueArray(fc.constantFrom(...SECTEURS), { maxLength: 2 }),
+    departement: fc.constantFrom(...DEPARTEMENTS.keys(), '99'),
+    annee: fc.option(fc.integer({ min: 2000, max: 2012 }), { nil: null }),
+  });
+  const filtersArb = fc.record({
+    themes: fc.uniqueArray(fc.constantFrom(...THEMES, 'absent'), { maxLength: 2 }),
+    secteurs: fc.uniqueArray(fc.constantFrom(...SECTEURS), { maxLength: 2 }),
+    region: fc.option(fc.constantFrom('53', '04', '84'), { nil: null }),
+    departement: fc.option(fc.constantFrom('35', '974', '99'), { nil: null }),
+    anneeMin: fc.option(fc.integer({ min: 2000, max: 2012 }), { nil: null }),
+    anneeMax: fc.option(fc.integer({ min: 2000, max: 2012 }), { nil: null }),
+    texte: fc.constantFrom('', 'sante', 'ECO', 'reunion', 'en ligne'),
+  });
+
+  it('matches and facet counts agree with the brute-force definition', () => {
+    fc.assert(fc.property(fc.array(innovationArb, { maxLength: 25 }), filtersArb, (rows, criteria) => {
+      const data = rows.map((r, i) => innovation({ id: `r${i}`, ...r }));
+      const fl = filters(criteria);
+      const r = applyFilters(buildFilterIndex(data, DEPARTEMENTS), fl);
+      const expectedIds = data.filter((f) => matchesOtherThan(f, fl, null)).map((f) => f.properties.id).sort();
+      expect(ids(r.innovations).sort()).toEqual(expectedIds);
+      for (const t of THEMES) {
+        expect(r.themeCounts.get(t) ?? 0).toBe(data.filter((f) => matchesOtherThan(f, fl, 'themes') && f.properties.themes.includes(t)).length);
+      }
+      for (const sct of SECTEURS) {
+        expect(r.secteurCounts.get(sct) ?? 0).toBe(data.filter((f) => matchesOtherThan(f, fl, 'secteurs') && f.properties.secteurs.includes(sct)).length);
+      }
+      const perDep = new Map<string, number>();
+      for (const f of r.innovations) perDep.set(f.properties.departement, (perDep.get(f.properties.departement) ?? 0) + 1);
+      expect(r.countsByDepartement).toEqual(perDep);
+    }), { numRuns: 300 });
   });
 });
 
