@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS, type Filters } from '../store/appStore';
+import { EMPTY_FILTERS, type Filters } from './types';
 import {
   EXPORT_COLUMNS, etapesIcs, exportFileName, exportNotice, icsEscape, icsFold, innovationsCsv, innovationsGeoJson,
   type ExportContext,

@@ -9,9 +9,9 @@
  */
 import Papa from 'papaparse';
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { Filters } from '../store/appStore';
 import {
-  INNOVATION_COLUMNS, type DataMeta, type DepartementInfo, type EtapeFeature, type InnovationFeature, type Vocabulaires,
+  INNOVATION_COLUMNS, type DataMeta, type DepartementInfo, type EtapeFeature, type Filters, type InnovationFeature,
+  type Vocabulaires,
 } from './types';
 import { describeFilters, filtersSlug } from './filterLabels';
 

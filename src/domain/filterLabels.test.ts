@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS, type Filters } from '../store/appStore';
+import { EMPTY_FILTERS, type Filters } from './types';
 import { describeFilters, filterChips, slug, yearRangeLabel } from './filterLabels';
 import type { DepartementInfo } from './types';
 

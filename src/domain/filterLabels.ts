@@ -2,8 +2,7 @@
  * Active filters in words: the removable chips of the panel, the sentence stating what an export
  * holds, and the part of an export's file name that says it. Shared so the three always agree.
  */
-import type { Filters } from '../store/appStore';
-import type { DepartementInfo, Vocabulaires } from './types';
+import type { DepartementInfo, Filters, Vocabulaires } from './types';
 import { foldText } from './normalize';
 
 /** One active filter, with the change that removes it. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS, type Filters } from '../store/appStore';
+import { EMPTY_FILTERS, type Filters } from './types';
 import {
   applyFilters, buildFilterIndex, departementSortKey, etapesMatchingThemes, hasActiveFilters, queryWords,
 } from './filters';

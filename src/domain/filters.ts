@@ -11,8 +11,7 @@
  * Everything that depends only on the data (folded search text, region of each innovation, display
  * order) is computed once per data load in `buildFilterIndex`; `applyFilters` only scans.
  */
-import type { Filters } from '../store/appStore';
-import type { DepartementInfo, EtapeFeature, InnovationFeature } from './types';
+import type { DepartementInfo, EtapeFeature, Filters, InnovationFeature } from './types';
 import { foldText } from './normalize';
 
 /**

@@ -155,3 +155,26 @@ export interface DataMeta {
   /** Attributions shown on the map, one per data source. */
   attributions: string[];
 }
+
+/** What the user filters on (app state, URL, export notice). */
+export interface Filters {
+  /** Theme ids; OR within the group. */
+  themes: string[];
+  /** Sector ids; OR within the group. */
+  secteurs: string[];
+  /** Region code or null. */
+  region: string | null;
+  /** Department code or null. */
+  departement: string | null;
+  anneeMin: number | null;
+  anneeMax: number | null;
+  /** Free text, matched ignoring case and accents. */
+  texte: string;
+  /** Whether stop markers are shown. */
+  afficherEtapes: boolean;
+}
+
+export const EMPTY_FILTERS: Filters = Object.freeze({
+  themes: [], secteurs: [], region: null, departement: null,
+  anneeMin: null, anneeMax: null, texte: '', afficherEtapes: true,
+}) as Filters;

@@ -5,10 +5,14 @@
  * The map follows this store one way (src/map subscribes); React reads it through hooks.
  */
 import { create } from 'zustand';
-import type {
-  DataMeta, DepartementDisplayFeature, EtapeFeature, InnovationFeature, InsetFrameFeature,
-  RouteFeature, Vocabulaires, BuildReport,
+import {
+  EMPTY_FILTERS,
+  type DataMeta, type DepartementDisplayFeature, type EtapeFeature, type Filters, type InnovationFeature,
+  type InsetFrameFeature, type RouteFeature, type Vocabulaires, type BuildReport,
 } from '../domain/types';
+
+// The filter inputs are domain data (pure filtering and export use them): declared in types.ts.
+export { EMPTY_FILTERS, type Filters };
 import type { Feature, Polygon, MultiPolygon } from 'geojson';
 
 /** Everything the app loads from public/data, parsed once. */
@@ -24,28 +28,6 @@ export interface LoadedData {
   pays: Feature<Polygon | MultiPolygon, { nom: string }>[];
   report: BuildReport | null;
 }
-
-export interface Filters {
-  /** Theme ids; OR within the group. */
-  themes: string[];
-  /** Sector ids; OR within the group. */
-  secteurs: string[];
-  /** Region code or null. */
-  region: string | null;
-  /** Department code or null. */
-  departement: string | null;
-  anneeMin: number | null;
-  anneeMax: number | null;
-  /** Free text, matched ignoring case and accents. */
-  texte: string;
-  /** Whether stop markers are shown. */
-  afficherEtapes: boolean;
-}
-
-export const EMPTY_FILTERS: Filters = Object.freeze({
-  themes: [], secteurs: [], region: null, departement: null,
-  anneeMin: null, anneeMax: null, texte: '', afficherEtapes: true,
-}) as Filters;
 
 export type Selection =
   | { kind: 'departement'; id: string }
