@@ -267,28 +267,3 @@ describe('department order', () => {
   });
 });
 
-describe('performance', () => {
-  it('filters 100,000 innovations with a text query in well under a second once indexed', () => {
-    const many: InnovationFeature[] = [];
-    const deps = [...DEPARTEMENTS.keys()];
-    for (let i = 0; i < 100_000; i++) {
-      many.push({
-        type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] },
-        properties: {
-          id: `i${i}`, titre: `Projet numérique ${i}`, description: 'Un service pour les habitants et les élus du territoire',
-          themes: [i % 3 ? 'ent' : 'telesante'], secteurs: ['education'], departement: deps[i % deps.length]!,
-          commune: 'Rennes', porteur: 'Communauté de communes', annee: 2000 + (i % 10), site_web: '', etape: '',
-          latitude: 0, longitude: 0, position: 'exact',
-        },
-      });
-    }
-    const idx = buildFilterIndex(many, DEPARTEMENTS);
-    const t0 = performance.now();
-    applyFilters(idx, filters({ themes: ['ent'] }));
-    applyFilters(idx, filters({ themes: ['ent'], texte: 'elus' }));
-    applyFilters(idx, filters({ themes: ['telesante'], texte: 'elus', region: '53' }));
-    const perPass = (performance.now() - t0) / 3;
-    // Generous bound for a noisy two-core machine; a regression to per-keystroke folding costs seconds.
-    expect(perPass).toBeLessThan(400);
-  });
-});
