@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useAppStore, type LoadedData } from '../store/appStore';
 import { selectDepartements, selectFilteredInnovations } from '../store/selectors';
-import { countInnovations, formatDateFr } from '../domain/presentation';
+import { formatCount, formatDateFr } from '../domain/presentation';
 import { etapesInDateOrder } from '../map/geometry';
 import { DetailHeading } from './DetailHeading';
 import { InnovationLinks } from './InnovationLinks';
@@ -26,7 +26,7 @@ export function DepartementPanel({ code, data }: { code: string; data: LoadedDat
         {info && (<><dt>Région</dt><dd>{info.region_nom}</dd></>)}
       </dl>
 
-      <h3>{countInnovations(innovations.length)}{hidden > 0 && <span className="discret"> ({hidden} masquée{hidden > 1 ? 's' : ''} par les filtres)</span>}</h3>
+      <h3>{formatCount(innovations.length)}{hidden > 0 && <span className="discret"> ({hidden} masquée{hidden > 1 ? 's' : ''} par les filtres)</span>}</h3>
       {innovations.length > 0 ? (
         <InnovationLinks innovations={innovations} themes={data.vocabulaires.themes} />
       ) : (

@@ -5,7 +5,7 @@ import {
 } from '../domain/export';
 import { formatDateFr } from '../domain/presentation';
 import { downloadText } from './download';
-import { formatCount } from './formatCount';
+import { formatCount } from '../domain/presentation';
 import { useLoadedData } from './hooks';
 import './filters.css';
 

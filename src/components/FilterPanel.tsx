@@ -5,7 +5,7 @@ import {
 } from '../store/selectors';
 import type { DepartementInfo, VocabEntry } from '../domain/types';
 import { foldText } from '../domain/normalize';
-import { formatCount } from './formatCount';
+import { formatCount } from '../domain/presentation';
 import { FilterChips } from './FilterChips';
 import { useLoadedData } from './hooks';
 import './filters.css';

@@ -1,6 +1,6 @@
 import { useAppStore, type LoadedData } from '../store/appStore';
 import { selectDepartements } from '../store/selectors';
-import { countInnovations, etapePlace, formatCoordinates, formatDateFr, placementLabel, safeWebUrl } from '../domain/presentation';
+import { formatCount, etapePlace, formatCoordinates, formatDateFr, placementLabel, safeWebUrl } from '../domain/presentation';
 import { DetailHeading } from './DetailHeading';
 import { ThemeTags } from './ThemeTags';
 
@@ -37,7 +37,7 @@ export function InnovationDetail({ id, data }: { id: string; data: LoadedData })
           <button type="button" className="lien-bouton" onClick={() => select({ kind: 'departement', id: p.departement })}>
             {departement ? `${departement.nom} (${p.departement})` : p.departement}
           </button>
-          {others > 0 && <span className="discret"> — {countInnovations(others)} de plus</span>}
+          {others > 0 && <span className="discret"> — {formatCount(others)} de plus</span>}
         </dd>
         <dt>Thèmes</dt><dd><ThemeTags ids={p.themes} vocabulaire={data.vocabulaires.themes} vide="Non précisé" /></dd>
         <dt>Secteurs</dt><dd><ThemeTags ids={p.secteurs} vocabulaire={data.vocabulaires.secteurs} vide="Non précisé" /></dd>

@@ -4,7 +4,7 @@ import { useAppStore } from '../store/appStore';
 import { selectDepartements, selectFilteredInnovations } from '../store/selectors';
 import { hasActiveFilters, queryWords } from '../domain/filters';
 import type { VocabEntry } from '../domain/types';
-import { formatCount } from './formatCount';
+import { formatCount } from '../domain/presentation';
 import { useLoadedData } from './hooks';
 import './filters.css';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  countInnovations, etapeAccessibleName, etapePlace, formatCoordinates, formatDateFr, placementLabel, safeWebUrl, textColourOn,
+  etapeAccessibleName, etapePlace, formatCoordinates, formatDateFr, placementLabel, safeWebUrl, textColourOn, formatCount,
 } from './presentation';
 
 describe('formatDateFr', () => {
@@ -56,11 +56,16 @@ describe('safeWebUrl', () => {
   });
 });
 
-describe('countInnovations', () => {
-  it('uses the singular for 0 and 1', () => {
-    expect(countInnovations(0)).toBe('0 innovation');
-    expect(countInnovations(1)).toBe('1 innovation');
-    expect(countInnovations(2)).toBe('2 innovations');
+describe('formatCount', () => {
+  it('uses the French singular for 0 and 1 and the plural from 2', () => {
+    expect(formatCount(0)).toBe('0 innovation');
+    expect(formatCount(1)).toBe('1 innovation');
+    expect(formatCount(2)).toBe('2 innovations');
+  });
+
+  it('groups thousands the French way', () => {
+    expect(formatCount(100_000)).toBe('100\u202f000 innovations');
+    expect(formatCount(3, 'étape')).toBe('3 étapes');
   });
 });
 

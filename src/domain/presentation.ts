@@ -56,9 +56,14 @@ export function safeWebUrl(value: string): string | null {
   }
 }
 
-/** "1 innovation", "0 innovation", "12 innovations" (French: 0 and 1 take the singular). */
-export function countInnovations(n: number): string {
-  return `${n} innovation${n > 1 ? 's' : ''}`;
+const NUMBER = new Intl.NumberFormat('fr-FR');
+
+/**
+ * "0 innovation", "1 innovation", "1 234 innovations": French takes the singular for 0 and 1,
+ * and groups thousands with a narrow no-break space.
+ */
+export function formatCount(n: number, singular = 'innovation', plural = `${singular}s`): string {
+  return `${NUMBER.format(n)} ${Math.abs(n) >= 2 ? plural : singular}`;
 }
 
 /** Black or white, whichever reads better on a '#rrggbb' background (WCAG relative luminance). */

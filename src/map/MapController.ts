@@ -18,7 +18,7 @@ import { useAppStore, type AppState, type Filters, type LoadedData, type MapView
 import { selectCountsByDepartement, selectFilteredInnovations, selectVisibleEtapes } from '../store/selectors';
 import { NATIONAL_VIEW_BOUNDS } from '../domain/insets';
 import { classForCount, countsForCodes, legendClasses } from '../domain/legend';
-import { countInnovations, etapeAccessibleName } from '../domain/presentation';
+import { formatCount, etapeAccessibleName } from '../domain/presentation';
 import type { EtapeFeature, InnovationFeature } from '../domain/types';
 import { attributionStrings } from './attribution';
 import { buildStyle } from './buildStyle';
@@ -442,7 +442,7 @@ export class MapController {
     switch (feature.layer.id) {
       case LAYER.departementsFill: {
         const code = String(props.code);
-        return [this.departementNoms.get(code) ?? code, `${code} · ${countInnovations(this.last.counts?.get(code) ?? 0)}`];
+        return [this.departementNoms.get(code) ?? code, `${code} · ${formatCount(this.last.counts?.get(code) ?? 0)}`];
       }
       case LAYER.innovationsPoints: {
         const innovation = this.innovationsById.get(String(props.id))?.properties;
@@ -451,7 +451,7 @@ export class MapController {
         return [innovation.titre, place];
       }
       case LAYER.innovationsClusters:
-        return [countInnovations(Number(props.point_count)), 'Cliquer pour zoomer'];
+        return [formatCount(Number(props.point_count)), 'Cliquer pour zoomer'];
       default:
         return null;
     }

@@ -11,7 +11,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'g
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distDir, openApp, screenshot, waitForMapIdle, type OpenedApp } from './harness';
 import type { DepartementDisplayProps, Etape, Innovation } from '../../src/domain/types';
-import { countInnovations } from '../../src/domain/presentation';
+import { formatCount } from '../../src/domain/presentation';
 import { EMPTY_FILTERS } from '../../src/store/appStore';
 import { serializeUrlState } from '../../src/store/urlState';
 
@@ -182,7 +182,7 @@ describe('map explorer, inset department', () => {
       await app.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       const tooltip = app.page.locator('.carte-infobulle');
       await expect.poll(() => tooltip.count()).toBe(1);
-      expect(await tooltip.textContent()).toBe(`La Réunion974 · ${countInnovations(expected.length)}`);
+      expect(await tooltip.textContent()).toBe(`La Réunion974 · ${formatCount(expected.length)}`);
       await app.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
       const heading = app.page.getByRole('heading', { level: 2, name: 'La Réunion' });
       await expect.poll(() => heading.count()).toBe(1);
