@@ -10,49 +10,23 @@
  * and a sector several times; read the measures.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Vocabulaires } from '../src/domain/types';
+import { launchChromium, originOf, startStaticServer } from '../tests/support/browser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // A folder of its own: bench:data writes .bench/synth-N at the same time on a shared machine.
 const benchDir = path.join(repoRoot, '.bench', 'filtre');
 const appDir = path.join(benchDir, 'app');
 
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-];
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
-  '.json': 'application/json', '.geojson': 'application/geo+json', '.svg': 'image/svg+xml', '.png': 'image/png',
-};
-
 function run(command: string, args: string[]): void {
   console.error(`$ ${command} ${args.join(' ')}`);
   const result = spawnSync(command, args, { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
   if (result.status !== 0) throw new Error(`échec de « ${command} ${args.join(' ')} » (code ${result.status})`);
-}
-
-/** Serves the built app, with /data/ taken from `dataDir`. */
-function serve(dataDir: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    const [root, rest] = urlPath.startsWith('/data/') ? [dataDir, urlPath.slice('/data'.length)] : [appDir, urlPath];
-    let file = path.join(root, path.normalize(rest));
-    if (!file.startsWith(root)) return void res.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!existsSync(file)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 function median(values: number[]): number {
@@ -93,12 +67,11 @@ async function benchSize(size: number, toggles: number, fresh: boolean): Promise
   const theme = vocab.themes[0]!;
   const secteur = vocab.secteurs[0]!;
 
-  const server = await serve(dataDir);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const server = await startStaticServer(appDir, { '/data/': dataDir });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
-    const { port } = server.address() as AddressInfo;
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.goto(`${originOf(server)}/`);
     await page.waitForFunction(() => performance.getEntriesByName('carto:first-idle').length > 0, undefined, { timeout: 180_000 });
     const firstIdleMs = await page.evaluate(() => performance.getEntriesByName('carto:first-idle')[0]!.duration);
     const filterMs: number[] = [];

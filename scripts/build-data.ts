@@ -12,11 +12,11 @@ import { chmod, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { buildData, type BuildResult, type SourceFile } from '../src/domain/buildData';
 import { checkDepartementCollection } from '../src/domain/boundaries';
 import { CommuneGazetteer, type GazetteerEntry } from '../src/domain/geocode';
 import type { Diagnostic } from '../src/domain/types';
+import { runMain } from './runMain';
 
 export interface Io {
   stdout: (line: string) => void;
@@ -119,11 +119,4 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   return 0;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  }, (e: unknown) => {
-    console.error(e);
-    process.exitCode = 1;
-  });
-}
+runMain(import.meta.url, main);

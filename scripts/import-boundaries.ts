@@ -17,7 +17,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { feature } from 'topojson-client';
 import { simplify } from '@turf/turf';
@@ -26,6 +26,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type { DepartementCollection, DepartementFeature } from '../src/domain/types';
 import { DEPARTEMENTS, HASC_TO_INSEE, ISO_NUMERIC_TO_INSEE, departementInfo } from '../src/domain/cog';
 import { checkDepartementCollection, mergeBoundaries, rewindRfc7946, roundGeometry } from '../src/domain/boundaries';
+import { runMain } from './runMain';
 
 type Area = Polygon | MultiPolygon;
 
@@ -284,11 +285,4 @@ export function main(argv: string[], log: (line: string) => void = console.log):
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (e) {
-    console.error(`Erreur : ${(e as Error).message}`);
-    process.exitCode = 1;
-  }
-}
+runMain(import.meta.url, main);

@@ -12,12 +12,12 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
 import { loadGazetteer } from './build-data';
 import { DEPARTEMENTS } from '../src/domain/cog';
 import { type Commune, type CommuneGazetteer, DepartementLocator, round6 } from '../src/domain/geocode';
 import { ETAPE_COLUMNS, INNOVATION_COLUMNS, VOCAB_COLUMNS, type DataMeta, type DepartementCollection } from '../src/domain/types';
+import { runMain } from './runMain';
 
 /** mulberry32: tiny, fast, good enough to shuffle test data, and seedable. */
 export function seededRandom(seed: number): () => number {
@@ -154,13 +154,6 @@ export async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  }, (e: unknown) => {
-    console.error(e);
-    process.exitCode = 1;
-  });
-}
+runMain(import.meta.url, main);
 
 export { BUILT_IN_THEMES, BUILT_IN_SECTEURS, BUILT_IN_ETAPES, VOCAB_COLUMNS };

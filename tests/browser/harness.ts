@@ -3,14 +3,16 @@
  * headless Debian Chromium through playwright-core. One server and one browser per test file,
  * one fresh browser context per `openApp` call; both are closed after the file's tests.
  */
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll } from 'vitest';
+import { launchChromium, originOf, startStaticServer } from '../support/browser';
+
+export { contentTypeFor } from '../support/browser';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const distDir = path.join(repoRoot, 'dist');
@@ -18,65 +20,6 @@ export const screenshotDir = path.join(repoRoot, 'tests/browser/screenshots');
 
 /** Name of the performance measure the map explorer records at the map's first `idle` event. */
 export const FIRST_IDLE_MEASURE = 'carto:first-idle';
-
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// SwiftShader gives a software WebGL context on machines without a GPU (CI, containers).
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.geojson': 'application/geo+json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-};
-
-/** Content type the static server sends for a file name. */
-export function contentTypeFor(fileName: string): string {
-  return CONTENT_TYPES[path.extname(fileName).toLowerCase()] ?? 'application/octet-stream';
-}
-
-function startStaticServer(root: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    let file = path.join(root, path.normalize(urlPath));
-    if (!file.startsWith(root)) {
-      res.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!existsSync(file)) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`introuvable : ${urlPath}`);
-      return;
-    }
-    res.writeHead(200, { 'content-type': contentTypeFor(file), 'cache-control': 'no-store' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
-}
 
 let serverPromise: Promise<Server> | undefined;
 let browserPromise: Promise<Browser> | undefined;
@@ -87,15 +30,11 @@ export async function appOrigin(): Promise<string> {
     throw new Error(`Pas de build dans ${distDir} : lancez « npm run build » avant les tests navigateur.`);
   }
   serverPromise ??= startStaticServer(distDir);
-  const { port } = (await serverPromise).address() as AddressInfo;
-  return `http://127.0.0.1:${port}`;
+  return originOf(await serverPromise);
 }
 
 function sharedBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium introuvable à ${CHROMIUM_PATH} : installez-le (apt-get install chromium).`);
-  }
-  browserPromise ??= chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  browserPromise ??= launchChromium();
   return browserPromise;
 }
 
