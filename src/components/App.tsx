@@ -1,15 +1,18 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useAppStore } from '../store/appStore';
 import { loadIntoStore } from '../store/loadData';
 import { EtapeDialog } from './EtapeDialog';
 import { Header } from './Header';
 import { MapView } from './MapView';
+import { PhoneViewSwitch } from './PhoneViewSwitch';
 import { SidePanel } from './SidePanel';
 
 /** The page: header, then the map with its side panel once the data is loaded. */
 export function App() {
   const load = useAppStore((s) => s.load);
   const selection = useAppStore((s) => s.selection);
+  const explorer = useRef<HTMLElement>(null);
+  const scroller = useCallback(() => explorer.current, []);
 
   useEffect(() => {
     if (useAppStore.getState().load.status === 'loading') void loadIntoStore();
@@ -37,11 +40,14 @@ export function App() {
         </div>
       )}
       {load.status === 'ready' && (
-        <main className="explorateur">
-          <MapView data={load.data} />
-          <SidePanel data={load.data} />
-          {selection?.kind === 'etape' && <EtapeDialog key={selection.id} id={selection.id} data={load.data} />}
-        </main>
+        <>
+          <main className="explorateur" ref={explorer}>
+            <MapView data={load.data} />
+            <SidePanel data={load.data} />
+            {selection?.kind === 'etape' && <EtapeDialog key={selection.id} id={selection.id} data={load.data} />}
+          </main>
+          <PhoneViewSwitch scroller={scroller} />
+        </>
       )}
     </div>
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { expression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
-import { buildStyle, choroplethColour, EMPTY_COLLECTION, type StyleData } from './buildStyle';
+import { buildStyle, choroplethColour, EMPTY_COLLECTION, INSET_SHORT_NAMES, insetShortName, type StyleData } from './buildStyle';
 import { CLICKABLE_LAYERS, LAYER, SOURCE } from './ids';
 import { DEFAULT_TOKENS } from './tokens';
 
@@ -75,5 +75,22 @@ describe('choroplethColour', () => {
     for (const [i, colour] of DEFAULT_TOKENS.choropleth.entries()) {
       expect(expr[expr.indexOf(i + 1) + 1]).toBe(colour);
     }
+  });
+});
+
+describe('insetShortName', () => {
+  const compiled = expression.createExpression(insetShortName(), { type: 'string' } as never);
+  const nameOf = (properties: { code: string; nom: string }): unknown => {
+    if (compiled.result !== 'success') throw new Error(JSON.stringify(compiled.value));
+    return compiled.value.evaluate({ zoom: 2 }, { type: 'Point', properties } as never);
+  };
+
+  it('gives a listed territory its short name and keeps the full name of the others', () => {
+    expect(nameOf({ code: '974', nom: 'La Réunion' })).toBe(INSET_SHORT_NAMES['974']);
+    expect(nameOf({ code: '971', nom: 'Guadeloupe' })).toBe('Guadeloupe');
+  });
+
+  it('keeps every short name within 12 characters, what a phone inset frame holds at 7 px (wrapping at a hyphen)', () => {
+    for (const short of Object.values(INSET_SHORT_NAMES)) expect(short.length).toBeLessThanOrEqual(12);
   });
 });

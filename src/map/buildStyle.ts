@@ -26,8 +26,29 @@ export interface StyleOptions {
   font?: string;
 }
 
-/** Zoom below which inset frames are too small for their territory's name. */
+/** Zoom below which inset frames are too small for their territory's full name. */
 export const INSET_NAME_MIN_ZOOM = 4;
+
+/**
+ * Names that fit a small inset frame (a phone at national view), by INSEE code; a territory not
+ * listed keeps its full name. The full name shows from INSET_NAME_MIN_ZOOM.
+ */
+export const INSET_SHORT_NAMES: Readonly<Record<string, string>> = Object.freeze({
+  '974': 'Réunion',
+  '975': 'St-Pierre',
+  '977': 'St-Barth.',
+  '978': 'St-Martin',
+  '986': 'Wallis',
+  '987': 'Polynésie',
+  '988': 'N.-Calédonie',
+});
+
+/** The short name of an inset territory (see INSET_SHORT_NAMES), read from its `code` and `nom`. */
+export function insetShortName(): ExpressionSpecification {
+  const pairs = Object.entries(INSET_SHORT_NAMES).flat();
+  // The spread hides the fixed arity MapLibre's type wants; validateStyleMin checks it in the tests.
+  return ['match', ['get', 'code'], ...pairs, ['get', 'nom']] as unknown as ExpressionSpecification;
+}
 
 export const EMPTY_COLLECTION: FeatureCollection = Object.freeze({ type: 'FeatureCollection', features: [] }) as FeatureCollection;
 
@@ -105,12 +126,14 @@ export function buildLayers(tokens: MapTokens, options: StyleOptions = {}): Laye
       // Placed before department labels (higher layers win collisions): territory names always show.
       id: LAYER.encartsNomsLabel, type: 'symbol', source: SOURCE.encartsNoms,
       layout: {
-        // Frames grow with the zoom, so does their name; below the zoom where a name fits its
-        // frame (phones at national view) the frame shows only the territory code.
-        'text-field': ['step', ['zoom'], '', INSET_NAME_MIN_ZOOM, ['get', 'nom']],
+        // Frames grow with the zoom, so does their name; below the zoom where a full name fits its
+        // frame (phones at national view) the frame shows a short name in a smaller size.
+        'text-field': ['step', ['zoom'], insetShortName(), INSET_NAME_MIN_ZOOM, ['get', 'nom']],
         'text-font': font,
-        'text-size': ['interpolate', ['linear'], ['zoom'], INSET_NAME_MIN_ZOOM, 9, 4.6, 11, 6, 15],
-        'text-anchor': 'top-left', 'text-offset': [0.35, 0.3], 'text-allow-overlap': true, 'text-max-width': 9,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 2, 7, INSET_NAME_MIN_ZOOM, 9, 4.6, 11, 6, 15],
+        'text-anchor': 'top-left', 'text-offset': [0.35, 0.3], 'text-allow-overlap': true,
+        // A short name may wrap at its hyphen ("N.-" / "Calédonie") rather than spill into the next frame.
+        'text-max-width': ['step', ['zoom'], 5.5, INSET_NAME_MIN_ZOOM, 9],
       },
       paint: { 'text-color': tokens.texte, 'text-halo-color': tokens.halo, 'text-halo-width': 1.5 },
     },
