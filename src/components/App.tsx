@@ -5,6 +5,7 @@ import { EtapeDialog } from './EtapeDialog';
 import { Header } from './Header';
 import { MapView } from './MapView';
 import { PhoneViewSwitch } from './PhoneViewSwitch';
+import { PrintReport } from './PrintReport';
 import { SidePanel } from './SidePanel';
 
 /** The page: header, then the map with its side panel once the data is loaded. */
@@ -44,6 +45,7 @@ export function App() {
           <main className="explorateur" ref={explorer}>
             <MapView data={load.data} />
             <SidePanel data={load.data} />
+            <PrintReport />
             {selection?.kind === 'etape' && <EtapeDialog key={selection.id} id={selection.id} data={load.data} />}
           </main>
           <PhoneViewSwitch scroller={scroller} />

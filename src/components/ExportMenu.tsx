@@ -5,6 +5,8 @@ import {
 } from '../domain/export';
 import { formatDateFr } from '../domain/presentation';
 import { downloadText } from './download';
+import { PRINT_MAX_ROWS } from './PrintReport';
+import { printPage } from './printing';
 import { formatCount } from '../domain/presentation';
 import { useLoadedData } from './hooks';
 import './filters.css';
@@ -71,6 +73,12 @@ export function ExportMenu() {
             Notice (.txt)
           </button>
           <span className="export-aide">Filtres appliqués, date des données et sens des colonnes.</span>
+        </li>
+        <li>
+          <button type="button" onClick={printPage}>Imprimer</button>
+          <span className="export-aide">
+            La carte telle qu'affichée, sa légende, les filtres et le tableau des résultats ({PRINT_MAX_ROWS.toLocaleString('fr-FR')} lignes au plus).
+          </span>
         </li>
       </ul>
     </section>
