@@ -67,6 +67,9 @@ describe('print', () => {
     });
     expect(colours).toBeGreaterThan(20);
     await page.screenshot({ path: path.join(screenshotDir, 'impression.png'), fullPage: true });
+    // Chromium's own print pipeline (PDF) carries the map as an image: the live WebGL canvas is hidden in print.
+    const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
+    expect(pdf.match(/\/Subtype\s*\/Image/g)?.length ?? 0).toBeGreaterThanOrEqual(1);
     expect(app.consoleErrors).toEqual([]);
     expect(app.foreignRequests).toEqual([]);
   });
@@ -80,5 +83,25 @@ describe('print', () => {
     await page.emulateMedia({ media: 'print' });
     await expect.poll(() => page.locator('.impression-tableau tbody tr').count()).toBe(Math.min(total, 500));
     expect(await page.locator('.rapport-impression').textContent()).toContain('Aucun filtre');
+  });
+
+  it('caps the table at 500 rows and says how many were left out', async () => {
+    const source = readData<FeatureCollection<Point, Innovation>>('innovations.geojson');
+    // A larger data set served in place of the built one: copies with their own ids.
+    const features = Array.from({ length: 620 }, (_, i) => {
+      const f = source.features[i % source.features.length]!;
+      return { ...f, properties: { ...f.properties, id: `copie-${i}` } };
+    });
+    app = await openApp('/');
+    const { page } = app;
+    await page.route('**/data/innovations.geojson', (route) => route.fulfill({
+      status: 200, contentType: 'application/geo+json', body: JSON.stringify({ ...source, features }),
+    }));
+    await page.reload();
+    await waitForMapIdle(page);
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    await expect.poll(() => page.locator('.impression-tableau tbody tr').count()).toBe(500);
+    expect((await page.locator('.impression-limite').textContent())?.replace(/\s+/g, ' ')).toContain('500 premières sur 620');
   });
 });
