@@ -86,6 +86,14 @@ describe('accessibility (axe-core, serious and critical)', () => {
     expect(await seriousViolations(app.page)).toEqual([]);
   });
 
+  it('phone (360×740) with the list shown by the Carte / Liste switch', async () => {
+    app = await openApp('/', { viewport: { width: 360, height: 740 } });
+    await waitForMapIdle(app.page);
+    await app.page.getByRole('button', { name: /^Filtres et liste/ }).click();
+    await app.page.getByRole('button', { name: /^Filtres et liste/, pressed: true }).waitFor();
+    expect(await seriousViolations(app.page)).toEqual([]);
+  });
+
   it('catches a real violation (the audit can fail)', async () => {
     app = await openApp('/');
     await waitForMapIdle(app.page);
