@@ -104,6 +104,9 @@ export class MapController {
   private loaded = false;
   private firstIdleRecorded = false;
   private filterMeasurePending = false;
+  /** New points are on their way to the worker: department shades follow them. */
+  private pointsPending = false;
+  private destroyed = false;
   private hoveredDepartement: string | null = null;
   /** What the tooltip shows now, to rebuild it only when that changes. */
   private tooltipKey = '';
@@ -182,6 +185,7 @@ export class MapController {
 
   /** Removes the map, its markers and the store subscription. */
   destroy(): void {
+    this.destroyed = true;
     this.unsubscribe();
     for (const { marker } of this.markers.values()) marker.remove();
     this.markers.clear();
@@ -211,25 +215,42 @@ export class MapController {
   /** Pushes whatever changed in the store into the map. Cheap when nothing did. */
   private sync(state: AppState): void {
     if (!this.loaded) return;
+    const innovations = selectFilteredInnovations(state);
+    const pointsChanged = innovations !== this.last.innovations;
     if (state.filters !== this.last.filters) {
       this.last.filters = state.filters;
-      this.noteFilterUpdate();
+      this.noteFilterUpdate(!pointsChanged);
     }
-    const innovations = selectFilteredInnovations(state);
-    if (innovations !== this.last.innovations) {
-      this.last.innovations = innovations;
-      this.source(SOURCE.innovations)?.setData(
-        innovationPoints(innovations, this.data.vocabulaires.themes, this.tokens.innovationSansTheme),
-      );
+    const source = pointsChanged ? this.source(SOURCE.innovations) : undefined;
+    if (pointsChanged) this.last.innovations = innovations;
+    if (source) {
+      this.pointsPending = true;
+      // Department shades wait for the new points (their worker round trip): set at once, they
+      // would draw one whole frame of their own first, and on a slow renderer (software WebGL)
+      // that frame holds the main thread while the points are ready to be tiled.
+      void source.setData(innovationPoints(innovations, this.data.vocabulaires.themes, this.tokens.innovationSansTheme))
+        .then(this.onPointsSent);
+    } else if (!this.pointsPending) {
+      this.updateCounts(state);
     }
-    const counts = selectCountsByDepartement(state);
-    if (counts !== this.last.counts && !sameCounts(this.last.counts, counts)) this.applyCounts(counts);
     const etapes = selectVisibleEtapes(state);
     if (etapes !== this.last.etapes) this.applyStops(etapes);
     if (state.selection !== this.last.selection) this.applySelection(this.last.selection, state.selection);
     this.applyFocus(state);
     if (state.view !== this.last.view) this.applyView(state.view);
   }
+
+  private updateCounts(state: AppState): void {
+    const counts = selectCountsByDepartement(state);
+    if (counts !== this.last.counts && !sameCounts(this.last.counts, counts)) this.applyCounts(counts);
+  }
+
+  /** The worker has the latest points (setData settles once no update is left to send). */
+  private readonly onPointsSent = () => {
+    if (this.destroyed) return;
+    this.pointsPending = false;
+    this.updateCounts(this.store.getState());
+  };
 
   private source(id: string): GeoJSONSource | undefined {
     return this.map.getSource<GeoJSONSource>(id);
@@ -239,12 +260,12 @@ export class MapController {
    * The filters changed and what follows from them is being pushed to the map: the next idle
    * closes the 'carto:filter' measure the store opened.
    */
-  private noteFilterUpdate(): void {
+  private noteFilterUpdate(needsFrame: boolean): void {
     if (performance.getEntriesByName('carto:filter-start', 'mark').length === 0) return;
     this.filterMeasurePending = true;
     // Some changes (same matches, a count that stays in its class) redraw nothing: ask for a
-    // frame so that an idle event still follows.
-    this.map.triggerRepaint();
+    // frame so that an idle event still follows. New points bring their own frames.
+    if (needsFrame) this.map.triggerRepaint();
   }
 
   private readonly onIdle = () => {
