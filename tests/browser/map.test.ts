@@ -10,7 +10,7 @@ import bbox from '@turf/bbox';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distDir, openApp, screenshot, waitForMapIdle, type OpenedApp } from './harness';
-import type { DepartementDisplayProps, Etape, Innovation } from '../../src/domain/types';
+import type { DepartementDisplayProps, Etape, Innovation, Vocabulaires } from '../../src/domain/types';
 import { formatCount } from '../../src/domain/presentation';
 import { EMPTY_FILTERS } from '../../src/store/appStore';
 import { serializeUrlState } from '../../src/store/urlState';
@@ -193,6 +193,32 @@ describe('map explorer, inset department', () => {
       await app.page.keyboard.press('Escape');
       await expect.poll(() => heading.count()).toBe(0);
       expect(app.foreignRequests).toEqual([]);
+      expect(app.consoleErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('has La Réunion\'s count follow a theme filter by the time the map reports the change drawn', async () => {
+    const { innovations } = builtData();
+    const { themes } = readData<Vocabulaires>('vocabulaires.json');
+    const inReunion = innovations.filter((f) => f.properties.departement === '974');
+    const kept = (themeId: string) => inReunion.filter((f) => f.properties.themes.includes(themeId)).length;
+    // A theme that keeps some of its innovations, not all: the count must change, and not to zero.
+    const theme = themes.find((t) => kept(t.id) > 0 && kept(t.id) < inReunion.length);
+    expect(theme).toBeDefined();
+    const query = serializeUrlState({ filters: EMPTY_FILTERS, selection: null, view: { center: clickablePointIn('974'), zoom: 8.5 } });
+    const app = await openApp(`/?${query}`);
+    try {
+      await waitForMapIdle(app.page);
+      const box = (await app.page.locator('canvas.maplibregl-canvas').boundingBox())!;
+      const tooltip = app.page.locator('.carte-infobulle');
+      await app.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await expect.poll(() => tooltip.textContent()).toBe(`La Réunion974 · ${formatCount(inReunion.length)}`);
+      await app.page.getByRole('checkbox', { name: new RegExp(`^${theme!.libelle}`) }).check();
+      await app.page.waitForFunction(() => performance.getEntriesByName('carto:filter').length > 0, undefined, { timeout: 30_000 });
+      await app.page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2);
+      expect(await tooltip.textContent()).toBe(`La Réunion974 · ${formatCount(kept(theme!.id))}`);
       expect(app.consoleErrors).toEqual([]);
     } finally {
       await app.close();
