@@ -18,12 +18,12 @@ describe('formatDateFr', () => {
 });
 
 describe('stop names', () => {
-  it('names a stop by date, commune and department', () => {
-    expect(etapeAccessibleName({ date: '2009-05-28', commune: 'Laon' }, 'Aisne')).toBe('Étape du 28 mai 2009 — Laon (Aisne)');
+  it('names a stop by its rank, date, commune and department', () => {
+    expect(etapeAccessibleName({ date: '2009-05-28', commune: 'Laon' }, 'Aisne', 4)).toBe('Étape 4 du 28 mai 2009 — Laon (Aisne)');
   });
   it('uses the department name alone when the stop has no commune', () => {
     expect(etapePlace({ commune: '' }, 'Oise')).toBe('Oise');
-    expect(etapeAccessibleName({ date: '2009-06-23', commune: '' }, 'Oise')).toBe('Étape du 23 juin 2009 — Oise');
+    expect(etapeAccessibleName({ date: '2009-06-23', commune: '' }, 'Oise', 9)).toBe('Étape 9 du 23 juin 2009 — Oise');
   });
 });
 

@@ -24,9 +24,12 @@ export function etapePlace(etape: Pick<Etape, 'commune'>, departementNom: string
   return etape.commune ? `${etape.commune} (${departementNom})` : departementNom;
 }
 
-/** Accessible name of a stop marker: "Étape du 28 mai 2009 — Laon (Aisne)". */
-export function etapeAccessibleName(etape: Pick<Etape, 'commune' | 'date'>, departementNom: string): string {
-  return `Étape du ${formatDateFr(etape.date)} — ${etapePlace(etape, departementNom)}`;
+/**
+ * Accessible name of a stop marker: "Étape 4 du 28 mai 2009 — Laon (Aisne)". It holds the rank the
+ * badge shows, so a speech-input user can say what they see (WCAG 2.5.3, label in name).
+ */
+export function etapeAccessibleName(etape: Pick<Etape, 'commune' | 'date'>, departementNom: string, rang: number): string {
+  return `Étape ${rang} du ${formatDateFr(etape.date)} — ${etapePlace(etape, departementNom)}`;
 }
 
 /** How the build placed a point, in words a reader understands. */

@@ -295,7 +295,7 @@ export class MapController {
   private createStopMarkers(): void {
     etapesInDateOrder(this.data.etapes).forEach((etape, index) => {
       const { id, departement } = etape.properties;
-      const name = etapeAccessibleName(etape.properties, this.departementNoms.get(departement) ?? departement);
+      const name = etapeAccessibleName(etape.properties, this.departementNoms.get(departement) ?? departement, index + 1);
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'etape-marqueur';

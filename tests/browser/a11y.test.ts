@@ -17,29 +17,13 @@ function describeViolations(violations: Result[]): string[] {
   return violations.map((v) => `${v.id} (${v.impact}) : ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
-/**
- * Known exceptions, each limited to a rule AND the elements it is about (anything else still fails):
- * - label-content-name-mismatch on the stop markers: the badge shows the stop's rank ("1") while its
- *   name is "Étape du 28 mai 2009 — Laon (Aisne)". The name is built by the map controller
- *   (src/map/MapController.ts, another owner); the fix is to start it with the rank ("Étape 1, du …").
- */
-const EXCEPTIONS: ReadonlyArray<{ rule: string; selector: string }> = [
-  { rule: 'label-content-name-mismatch', selector: '.etape-marqueur' },
-];
-
 /** Runs axe on the whole page (WCAG 2.x A and AA rules plus best practices) and returns serious or critical violations. */
 async function seriousViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
-  const results = await page.evaluate(async (exceptions) => {
+  const results = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResults> } }).axe;
-    const found = await axe.run(document, { resultTypes: ['violations'] });
-    // Drop only the excepted nodes, judged in the page where the selectors apply.
-    return found.violations.map((v) => ({
-      ...v,
-      nodes: v.nodes.filter((n) => !exceptions.some((x) => x.rule === v.id
-        && document.querySelector(String(n.target[0]))?.matches(x.selector))),
-    })).filter((v) => v.nodes.length > 0);
-  }, EXCEPTIONS);
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
   return describeViolations(results.filter((v) => v.impact === 'serious' || v.impact === 'critical'));
 }
 

@@ -103,7 +103,7 @@ describe('filters on the desktop', () => {
     // The map took the new data and drew it: the filter measure closes at the next map idle.
     await expect.poll(() => filterMeasures(page), { timeout: 20_000 }).toBeGreaterThan(measuresBefore);
     expect(Buffer.compare(await page.locator('canvas.maplibregl-canvas').screenshot(), canvasBefore)).not.toBe(0);
-    const stopButtons = page.getByRole('button', { name: /^Étape du / });
+    const stopButtons = page.getByRole('button', { name: /^Étape \d+ du / });
     await expect.poll(() => stopButtons.count()).toBe(etapes.filter((e) => e.themes.includes(theme.id)).length);
     expect(await page.locator('.legende-classes').textContent()).not.toBe(legendBefore);
     expect(new URL(page.url()).searchParams.getAll('theme')).toEqual([theme.id]);

@@ -69,10 +69,10 @@ describe('map explorer, national view (desktop)', () => {
   });
 
   it('shows one keyboard-focusable button per stop, named by date and place', async () => {
-    const buttons = app.page.getByRole('button', { name: /^Étape du / });
+    const buttons = app.page.getByRole('button', { name: /^Étape \d+ du / });
     await expect.poll(() => buttons.count()).toBe(etapes.length);
     expect(etapes.length).toBe(12);
-    const laon = app.page.getByRole('button', { name: /^Étape du 28 mai 2009 — Laon \(Aisne\)$/ });
+    const laon = app.page.getByRole('button', { name: /^Étape 4 du 28 mai 2009 — Laon \(Aisne\)$/ });
     await expect.poll(() => laon.count()).toBe(1);
     await laon.focus();
     expect(await app.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/Laon/);
@@ -98,7 +98,7 @@ describe('map explorer, national view (desktop)', () => {
     expect(withoutCommune).toBeDefined();
     const nom = builtData().departements.features.find((f) => f.properties.code === withoutCommune!.properties.departement)!.properties.nom;
     const marker = app.page.locator(`button.etape-marqueur[data-etape-id="${withoutCommune!.properties.id}"]`);
-    expect(await marker.getAttribute('aria-label')).toMatch(new RegExp(`^Étape du .+ — ${nom}$`));
+    expect(await marker.getAttribute('aria-label')).toMatch(new RegExp(`^Étape \\d+ du .+ — ${nom}$`));
   });
 
   it('opens a stop from the keyboard (Enter) and says "Thème à venir" for a stop without theme', async () => {
