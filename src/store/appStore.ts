@@ -4,7 +4,7 @@
  * pure selectors (src/store/selectors.ts, src/domain/filters.ts), never stored here.
  * The map follows this store one way (src/map subscribes); React reads it through hooks.
  */
-import { create } from 'zustand';
+import { create, createStore, type StateCreator } from 'zustand';
 import {
   EMPTY_FILTERS,
   type DataMeta, type DepartementDisplayFeature, type EtapeFeature, type Filters, type InnovationFeature,
@@ -60,7 +60,7 @@ export interface AppState {
   setView: (view: MapView | null) => void;
 }
 
-export const useAppStore = create<AppState>()((set) => ({
+const appState: StateCreator<AppState> = (set) => ({
   load: { status: 'loading' },
   filters: EMPTY_FILTERS,
   selection: null,
@@ -79,4 +79,10 @@ export const useAppStore = create<AppState>()((set) => ({
   select: (selection) => set({ selection }),
   hoverInnovation: (hoveredInnovation) => set({ hoveredInnovation }),
   setView: (view) => set({ view }),
-}));
+});
+
+/** The app's store, for React (hook) and the map controller (getState/subscribe). */
+export const useAppStore = create<AppState>()(appState);
+
+/** A separate store with the same state and actions, for tests that must not share the app's. */
+export const createAppStore = () => createStore<AppState>()(appState);

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createStore } from 'zustand/vanilla';
-import { EMPTY_FILTERS, type AppState, type LoadedData } from './appStore';
+import { createAppStore, type LoadedData } from './appStore';
 import { startUrlSync, VIEW_WRITE_DELAY_MS, type UrlSyncWindow } from './urlSync';
 
 /** A browser history in miniature: entries, an index, and popstate on back(). */
@@ -39,28 +38,12 @@ function fakeWindow(initialSearch: string) {
   return win;
 }
 
-function makeStore() {
-  return createStore<AppState>()((set) => ({
-    load: { status: 'loading' },
-    filters: EMPTY_FILTERS,
-    selection: null,
-    hoveredInnovation: null,
-    view: null,
-    setLoad: (load) => set({ load }),
-    setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
-    resetFilters: () => set({ filters: EMPTY_FILTERS }),
-    select: (selection) => set({ selection }),
-    hoverInnovation: (hoveredInnovation) => set({ hoveredInnovation }),
-    setView: (view) => set({ view }),
-  }));
-}
-
 describe('URL sync', () => {
   beforeEach(() => { vi.useFakeTimers(); });
   afterEach(() => { vi.useRealTimers(); });
 
   it('restores filters, selection and view from the link at start', () => {
-    const store = makeStore();
+    const store = createAppStore();
     startUrlSync(store, fakeWindow('?theme=ent&selection=etape:e02&carte=7/45.04/3.88'));
     const s = store.getState();
     expect(s.filters.themes).toEqual(['ent']);
@@ -69,7 +52,7 @@ describe('URL sync', () => {
   });
 
   it('replaces the entry when filters change and pushes one when something is selected', () => {
-    const store = makeStore();
+    const store = createAppStore();
     const win = fakeWindow('');
     startUrlSync(store, win);
     store.getState().setFilters({ themes: ['telesante'] });
@@ -80,7 +63,7 @@ describe('URL sync', () => {
   });
 
   it('brings the previous state back on Back', () => {
-    const store = makeStore();
+    const store = createAppStore();
     const win = fakeWindow('?theme=ent');
     startUrlSync(store, win);
     store.getState().select({ kind: 'innovation', id: 'i7' });
@@ -92,7 +75,7 @@ describe('URL sync', () => {
   });
 
   it('batches view changes into one replaceState', () => {
-    const store = makeStore();
+    const store = createAppStore();
     const win = fakeWindow('');
     startUrlSync(store, win);
     for (let i = 0; i < 20; i++) store.getState().setView({ center: [2 + i / 10, 46], zoom: 5 });
@@ -104,12 +87,12 @@ describe('URL sync', () => {
 
   it('rewrites a link with malformed parts to what was understood', () => {
     const win = fakeWindow('?annee_min=abc&theme=ent&utm=x');
-    startUrlSync(makeStore(), win);
+    startUrlSync(createAppStore(), win);
     expect(win.location.search).toBe('?theme=ent');
   });
 
   it('drops ids the loaded data does not know', () => {
-    const store = makeStore();
+    const store = createAppStore();
     const win = fakeWindow('?theme=ent&theme=disparu');
     startUrlSync(store, win);
     const data = {
@@ -122,7 +105,7 @@ describe('URL sync', () => {
   });
 
   it('stops listening when stopped', () => {
-    const store = makeStore();
+    const store = createAppStore();
     const win = fakeWindow('');
     const stop = startUrlSync(store, win);
     stop();
