@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useAppStore, type LoadedData } from '../store/appStore';
 import { selectDepartements, selectFilteredInnovations } from '../store/selectors';
 import { formatCount, formatDateFr } from '../domain/presentation';
-import { etapesInDateOrder } from '../map/geometry';
+import { etapesInDateOrder } from '../domain/route';
 import { DetailHeading } from './DetailHeading';
 import { InnovationLinks } from './InnovationLinks';
 

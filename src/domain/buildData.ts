@@ -6,7 +6,7 @@
 import type { Position } from 'geojson';
 import type {
   BuildReport, DataMeta, DepartementCollection, Diagnostic, Etape, EtapeCollection, EtapeFeature, FileCounts,
-  Innovation, InnovationCollection, RouteFeature, VocabEntry, Vocabulaires,
+  Innovation, InnovationCollection, VocabEntry, Vocabulaires,
 } from './types';
 import { ETAPE_COLUMNS, INNOVATION_COLUMNS, VOCAB_COLUMNS } from './types';
 import { readCsvTable } from './csv/table';
@@ -16,6 +16,7 @@ import { type CommuneGazetteer, DepartementLocator } from './geocode';
 import { insetFrames, toDisplayPosition } from './insets';
 import { buildDisplayDepartements } from './boundaries';
 import { foldText } from './normalize';
+import { routeThrough } from './route';
 import { rejectedKeys, validateEtapes, validateInnovations, validateVocabulary, VocabLookup, type RowsResult } from './validateRows';
 import { validateFeatureCollection, validateMeta } from './validateMeta';
 
@@ -181,12 +182,5 @@ export function etapeCollection(etapes: readonly Etape[]): EtapeCollection {
     geometry: { type: 'Point', coordinates: display(properties) },
     properties,
   }));
-  // ISO dates sort as text; sort is stable, so same-day stops keep file order.
-  const ordered = [...etapes].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const route: RouteFeature[] = ordered.length < 2 ? [] : [{
-    type: 'Feature',
-    geometry: { type: 'LineString', coordinates: ordered.map(display) },
-    properties: { role: 'parcours' },
-  }];
-  return { type: 'FeatureCollection', features: [...points, ...route] };
+  return { type: 'FeatureCollection', features: [...points, ...routeThrough(points).features] };
 }

@@ -22,7 +22,8 @@ import { formatCount, etapeAccessibleName } from '../domain/presentation';
 import type { EtapeFeature, InnovationFeature } from '../domain/types';
 import { attributionStrings } from './attribution';
 import { buildStyle } from './buildStyle';
-import { departementBounds, etapesInDateOrder, innovationPoints, insetNameAnchors, routeThrough, type Bounds } from './geometry';
+import { etapesInDateOrder, routeThrough } from '../domain/route';
+import { departementBounds, innovationPoints, insetNameAnchors, type Bounds } from './geometry';
 import { CLICKABLE_LAYERS, CLUSTER_MAX_ZOOM, LAYER, SOURCE } from './ids';
 import { DEFAULT_TOKENS, type MapTokens } from './tokens';
 

@@ -1,10 +1,10 @@
 /**
- * Pure geometry helpers for the map: inset name anchors, the route, and the light
+ * Pure geometry helpers for the map: inset name anchors, department bounds, and the light
  * features the innovation source receives. No MapLibre import, unit-tested in Node.
  */
 import bbox from '@turf/bbox';
-import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
-import type { DepartementDisplayFeature, EtapeFeature, InnovationFeature, InsetFrameFeature, VocabEntry } from '../domain/types';
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { DepartementDisplayFeature, InnovationFeature, InsetFrameFeature, VocabEntry } from '../domain/types';
 
 /** [[west, south], [east, north]] in display coordinates. */
 export type Bounds = [[number, number], [number, number]];
@@ -28,24 +28,6 @@ export function insetNameAnchors(insets: readonly InsetFrameFeature[]): FeatureC
       const [w, , , n] = bbox(frame);
       return { type: 'Feature', properties: { code: frame.properties.code, nom: frame.properties.nom }, geometry: { type: 'Point', coordinates: [w, n] } };
     }),
-  };
-}
-
-/**
- * Stops sorted by date; same-day stops keep their file order (stable sort), as in the route the
- * data build writes. Does not mutate its input.
- */
-export function etapesInDateOrder(etapes: readonly EtapeFeature[]): EtapeFeature[] {
-  return [...etapes].sort((a, b) => a.properties.date.localeCompare(b.properties.date));
-}
-
-/** The route through the given stops in date order (empty when fewer than two stops). */
-export function routeThrough(etapes: readonly EtapeFeature[]): FeatureCollection<LineString> {
-  const ordered = etapesInDateOrder(etapes);
-  if (ordered.length < 2) return { type: 'FeatureCollection', features: [] };
-  return {
-    type: 'FeatureCollection',
-    features: [{ type: 'Feature', properties: { role: 'parcours' }, geometry: { type: 'LineString', coordinates: ordered.map((e) => e.geometry.coordinates) } }],
   };
 }
 

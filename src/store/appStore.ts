@@ -8,7 +8,7 @@ import { create, createStore, type StateCreator } from 'zustand';
 import {
   EMPTY_FILTERS,
   type DataMeta, type DepartementDisplayFeature, type EtapeFeature, type Filters, type InnovationFeature,
-  type InsetFrameFeature, type RouteFeature, type Vocabulaires, type BuildReport,
+  type InsetFrameFeature, type Vocabulaires, type BuildReport,
 } from '../domain/types';
 
 // The filter inputs are domain data (pure filtering and export use them): declared in types.ts.
@@ -22,7 +22,6 @@ export interface LoadedData {
   departements: DepartementDisplayFeature[];
   innovations: InnovationFeature[];
   etapes: EtapeFeature[];
-  route: RouteFeature | null;
   insets: InsetFrameFeature[];
   /** Neighbouring countries for context (display only). */
   pays: Feature<Polygon | MultiPolygon, { nom: string }>[];

@@ -90,8 +90,8 @@ export async function loadData(fetchFn: Fetch = (url) => fetch(url), base: strin
   return {
     departements: features<DepartementDisplayFeature>('departements.geojson', dep),
     innovations: features<InnovationFeature>('innovations.geojson', inno),
+    // The route line of the file is left out: the map draws it through the stops it shows.
     etapes: etapesAndRoute.filter((f): f is EtapeFeature => f.geometry.type === 'Point'),
-    route: etapesAndRoute.find((f): f is RouteFeature => f.geometry.type === 'LineString') ?? null,
     insets: features<InsetFrameFeature>('insets.geojson', ins),
     pays: features<LoadedData['pays'][number]>('pays.geojson', pay),
     vocabulaires: vocabulaires('vocabulaires.json', voc),

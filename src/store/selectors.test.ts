@@ -28,7 +28,7 @@ const DATA: LoadedData = {
   departements: [dep('35', 'Ille-et-Vilaine', '53'), dep('29', 'Finistère', '53'), dep('43', 'Haute-Loire', '84')],
   innovations: [inno('a', '35', ['ent']), inno('b', '29', ['telesante']), inno('c', '35', ['telesante'])],
   etapes: [etape('e1', ['ent']), etape('e2', ['telesante'])],
-  route: null, insets: [], pays: [], report: null,
+  insets: [], pays: [], report: null,
 };
 
 function state(filters: Partial<Filters>, data: LoadedData = DATA): AppState {
