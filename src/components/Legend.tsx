@@ -1,20 +1,13 @@
-import { useMemo } from 'react';
-import { useAppStore, type LoadedData } from '../store/appStore';
-import { selectCountsByDepartement } from '../store/selectors';
-import { countsForCodes, legendClasses } from '../domain/legend';
+import { useAppStore } from '../store/appStore';
+import { selectLegendClasses } from '../store/selectors';
 import { DEFAULT_TOKENS, shadeColour } from '../map/tokens';
 
 /**
  * Choropleth classes (recomputed with the filters) and the meaning of the map symbols, in a strip
  * under the map rather than over it, so it never hides an inset.
  */
-export function Legend({ data }: { data: LoadedData }) {
-  const counts = useAppStore(selectCountsByDepartement);
-  const codes = useMemo(
-    () => data.departements.filter((f) => f.properties.role === 'zone').map((f) => f.properties.code),
-    [data],
-  );
-  const classes = useMemo(() => legendClasses(countsForCodes(codes, counts)), [codes, counts]);
+export function Legend() {
+  const classes = useAppStore(selectLegendClasses);
   return (
     <section className="legende" aria-label="Légende de la carte">
       <div className="legende-groupe">

@@ -29,7 +29,7 @@ export function MapView({ data }: { data: LoadedData }) {
         <div className="carte" ref={container} />
       </div>
       <canvas ref={printCanvas} className="carte-impression" role="img" aria-label="Carte telle qu'affichée à l'écran" />
-      <Legend data={data} />
+      <Legend />
     </div>
   );
 }

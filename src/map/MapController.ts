@@ -15,9 +15,11 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { StoreApi, UseBoundStore } from 'zustand';
 import { useAppStore, type AppState, type Filters, type LoadedData, type MapView, type Selection } from '../store/appStore';
-import { selectCountsByDepartement, selectFilteredInnovations, selectVisibleEtapes } from '../store/selectors';
+import {
+  selectCountsByDepartement, selectDepartements, selectFilteredInnovations, selectLegendClasses, selectVisibleEtapes,
+} from '../store/selectors';
 import { NATIONAL_VIEW_BOUNDS } from '../domain/insets';
-import { classForCount, countsForCodes, legendClasses } from '../domain/legend';
+import { classForCount } from '../domain/legend';
 import { formatCount, etapeAccessibleName } from '../domain/presentation';
 import type { EtapeFeature, InnovationFeature } from '../domain/types';
 import { attributionStrings } from './attribution';
@@ -93,8 +95,6 @@ export class MapController {
   private readonly store: AppStore;
   private readonly data: LoadedData;
   private readonly tokens: MapTokens;
-  private readonly departementCodes: string[];
-  private readonly departementNoms: Map<string, string>;
   private readonly innovationsById: Map<string, InnovationFeature>;
   private readonly departementBounds: Map<string, Bounds>;
   /** True while the map itself reports a click: what was clicked is on screen, the camera stays. */
@@ -125,9 +125,6 @@ export class MapController {
     this.store = store;
     this.data = data;
     this.tokens = tokens;
-    const zones = data.departements.filter((f) => f.properties.role === 'zone');
-    this.departementCodes = zones.map((f) => f.properties.code);
-    this.departementNoms = new Map(zones.map((f) => [f.properties.code, f.properties.nom]));
     this.innovationsById = new Map(data.innovations.map((f) => [f.properties.id, f]));
     this.departementBounds = departementBounds(data.departements);
 
@@ -208,7 +205,7 @@ export class MapController {
     this.createStopMarkers();
     const state = this.store.getState();
     this.applyStops(this.last.etapes ?? []);
-    this.applyCounts(selectCountsByDepartement(state));
+    this.applyCounts(state);
     this.sync(state);
     this.unsubscribe = this.store.subscribe((s) => this.sync(s));
   };
@@ -243,7 +240,7 @@ export class MapController {
 
   private updateCounts(state: AppState): void {
     const counts = selectCountsByDepartement(state);
-    if (counts !== this.last.counts && !sameCounts(this.last.counts, counts)) this.applyCounts(counts);
+    if (counts !== this.last.counts && !sameCounts(this.last.counts, counts)) this.applyCounts(state);
   }
 
   /** The worker has the latest points (setData settles once no update is left to send). */
@@ -252,6 +249,10 @@ export class MapController {
     this.pointsPending = false;
     this.updateCounts(this.store.getState());
   };
+
+  private departementNom(code: string): string | undefined {
+    return selectDepartements(this.store.getState()).get(code)?.nom;
+  }
 
   private source(id: string): GeoJSONSource | undefined {
     return this.map.getSource<GeoJSONSource>(id);
@@ -284,10 +285,11 @@ export class MapController {
     }
   };
 
-  private applyCounts(counts: ReadonlyMap<string, number>): void {
+  private applyCounts(state: AppState): void {
+    const counts = selectCountsByDepartement(state);
     this.last.counts = counts;
-    const classes = legendClasses(countsForCodes(this.departementCodes, counts));
-    for (const code of this.departementCodes) {
+    const classes = selectLegendClasses(state);
+    for (const code of selectDepartements(state).keys()) {
       const count = counts.get(code) ?? 0;
       this.map.setFeatureState({ source: SOURCE.departements, id: code }, { count, teinte: classForCount(count, classes).teinte });
     }
@@ -296,7 +298,7 @@ export class MapController {
   private createStopMarkers(): void {
     etapesInDateOrder(this.data.etapes).forEach((etape, index) => {
       const { id, departement } = etape.properties;
-      const name = etapeAccessibleName(etape.properties, this.departementNoms.get(departement) ?? departement, index + 1);
+      const name = etapeAccessibleName(etape.properties, this.departementNom(departement) ?? departement, index + 1);
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'etape-marqueur';
@@ -464,12 +466,12 @@ export class MapController {
     switch (feature.layer.id) {
       case LAYER.departementsFill: {
         const code = String(props.code);
-        return [this.departementNoms.get(code) ?? code, `${code} · ${formatCount(this.last.counts?.get(code) ?? 0)}`];
+        return [this.departementNom(code) ?? code, `${code} · ${formatCount(this.last.counts?.get(code) ?? 0)}`];
       }
       case LAYER.innovationsPoints: {
         const innovation = this.innovationsById.get(String(props.id))?.properties;
         if (!innovation) return null;
-        const place = innovation.commune || this.departementNoms.get(innovation.departement) || innovation.departement;
+        const place = innovation.commune || this.departementNom(innovation.departement) || innovation.departement;
         return [innovation.titre, place];
       }
       case LAYER.innovationsClusters:

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS, type AppState, type Filters, type LoadedData } from './appStore';
 import {
   selectCountsByDepartement, selectDepartements, selectEtapesMatchingThemes, selectFilteredInnovations,
-  selectThemeCounts, selectVisibleEtapes,
+  selectLegendClasses, selectThemeCounts, selectVisibleEtapes,
 } from './selectors';
+import { countsForCodes, legendClasses } from '../domain/legend';
 import type { DepartementDisplayFeature, EtapeFeature, InnovationFeature } from '../domain/types';
 
 const dep = (code: string, nom: string, region: string): DepartementDisplayFeature => ({
@@ -58,6 +59,14 @@ describe('selectors', () => {
     expect(selectFilteredInnovations(again)).toBe(first);
     expect(selectCountsByDepartement(again)).toBe(counts);
     expect(selectFilteredInnovations(state({ themes: ['telesante'] }))).not.toBe(first);
+  });
+
+  it('give the legend classes of the counts over every department, zero included, as one instance', () => {
+    const s = state({ themes: ['telesante'] });
+    const classes = selectLegendClasses(s);
+    expect(classes).toEqual(legendClasses(countsForCodes(['35', '29', '43'], selectCountsByDepartement(s))));
+    expect(classes[0]?.teinte).toBe(0);
+    expect(selectLegendClasses(state({ themes: ['telesante'] }))).toBe(classes);
   });
 
   it('recompute for new data', () => {

@@ -8,6 +8,7 @@ import type { DepartementInfo, EtapeFeature, InnovationFeature } from '../domain
 import {
   applyFilters, buildFilterIndex, etapesMatchingThemes, queryWords, type FilterIndex, type FilterResult,
 } from '../domain/filters';
+import { countsForCodes, legendClasses, type LegendClass } from '../domain/legend';
 
 const NO_INNOVATIONS: InnovationFeature[] = [];
 const NO_ETAPES: EtapeFeature[] = [];
@@ -106,6 +107,18 @@ export function selectDepartementCounts(state: AppState): ReadonlyMap<string, nu
 export function selectDepartements(state: AppState): ReadonlyMap<string, DepartementInfo> {
   const data = readyData(state);
   return data ? dataIndex(data).departements : NO_DEPARTEMENTS;
+}
+
+let lastLegend: { counts: ReadonlyMap<string, number>; departements: ReadonlyMap<string, DepartementInfo>; classes: LegendClass[] } | null = null;
+
+/** Choropleth classes of the current counts, zero included: the map's shades and the legend share them. */
+export function selectLegendClasses(state: AppState): LegendClass[] {
+  const counts = selectCountsByDepartement(state);
+  const departements = selectDepartements(state);
+  if (lastLegend && lastLegend.counts === counts && lastLegend.departements === departements) return lastLegend.classes;
+  const classes = legendClasses(countsForCodes([...departements.keys()], counts));
+  lastLegend = { counts, departements, classes };
+  return classes;
 }
 
 let lastEtapes: { etapes: readonly EtapeFeature[]; themes: readonly string[]; result: EtapeFeature[] } | null = null;
