@@ -5,7 +5,7 @@ import {
 } from '../store/selectors';
 import type { DepartementInfo, VocabEntry } from '../domain/types';
 import { foldText } from '../domain/normalize';
-import { formatCount } from '../domain/presentation';
+import { departementLabel, formatCount } from '../domain/presentation';
 import { FilterChips } from './FilterChips';
 import { useLoadedData } from './hooks';
 import './filters.css';
@@ -124,7 +124,10 @@ function regionPlaces(departements: ReadonlyMap<string, DepartementInfo>): Place
 function departementPlaces(departements: ReadonlyMap<string, DepartementInfo>, region: string | null): Place[] {
   return [...departements.values()]
     .filter((d) => region === null || d.region === region)
-    .map((d) => ({ code: d.code, label: `${d.nom} (${d.code})`, keys: [foldText(`${d.nom} (${d.code})`), foldText(d.nom), foldText(d.code)] }))
+    .map((d) => {
+      const label = departementLabel(d.code, departements);
+      return { code: d.code, label, keys: [foldText(label), foldText(d.nom), foldText(d.code)] };
+    })
     .sort((a, b) => a.label.localeCompare(b.label, 'fr'));
 }
 

@@ -1,6 +1,6 @@
 import { useAppStore, type LoadedData } from '../store/appStore';
 import { selectDepartements } from '../store/selectors';
-import { formatCount, etapePlace, formatCoordinates, formatDateFr, placementLabel, safeWebUrl } from '../domain/presentation';
+import { departementLabel, formatCount, etapePlace, formatCoordinates, formatDateFr, placementLabel, safeWebUrl } from '../domain/presentation';
 import { DetailHeading } from './DetailHeading';
 import { ThemeTags } from './ThemeTags';
 
@@ -18,7 +18,6 @@ export function InnovationDetail({ id, data }: { id: string; data: LoadedData })
     );
   }
   const p = feature.properties;
-  const departement = departements.get(p.departement);
   const etape = p.etape ? data.etapes.find((e) => e.properties.id === p.etape) : undefined;
   const url = safeWebUrl(p.site_web);
   const others = data.innovations.filter((f) => f.properties.departement === p.departement).length - 1;
@@ -35,7 +34,7 @@ export function InnovationDetail({ id, data }: { id: string; data: LoadedData })
         <dt>Département</dt>
         <dd>
           <button type="button" className="lien-bouton" onClick={() => select({ kind: 'departement', id: p.departement })}>
-            {departement ? `${departement.nom} (${p.departement})` : p.departement}
+            {departementLabel(p.departement, departements)}
           </button>
           {others > 0 && <span className="discret"> — {formatCount(others)} de plus</span>}
         </dd>

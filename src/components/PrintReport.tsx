@@ -3,7 +3,7 @@ import { flushSync } from 'react-dom';
 import { useAppStore } from '../store/appStore';
 import { selectDepartements, selectFilteredInnovations } from '../store/selectors';
 import { filterChips } from '../domain/filterLabels';
-import { formatCount, formatDateFr } from '../domain/presentation';
+import { departementLabel, formatCount, formatDateFr } from '../domain/presentation';
 import { useLoadedData } from './hooks';
 import { onBeforePrint } from './printing';
 
@@ -79,7 +79,7 @@ export function PrintReport() {
             {rows.map(({ properties: p }) => (
               <tr key={p.id} data-id={p.id}>
                 <td>{p.titre}</td>
-                <td>{departements.get(p.departement)?.nom ?? p.departement} ({p.departement})</td>
+                <td>{departementLabel(p.departement, departements)}</td>
                 <td>{p.commune}</td>
                 <td>{p.porteur}</td>
                 <td>{p.annee ?? ''}</td>

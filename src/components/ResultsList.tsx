@@ -4,7 +4,7 @@ import { useAppStore } from '../store/appStore';
 import { selectDepartements, selectFilteredInnovations } from '../store/selectors';
 import { hasActiveFilters, queryWords } from '../domain/filters';
 import type { VocabEntry } from '../domain/types';
-import { formatCount } from '../domain/presentation';
+import { departementLabel, formatCount } from '../domain/presentation';
 import { useLoadedData } from './hooks';
 import './filters.css';
 
@@ -122,7 +122,6 @@ export function ResultsList() {
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {rows.map((row) => {
               const p = innovations[row.index]!.properties;
-              const d = departements.get(p.departement);
               const classes = ['resultats-ligne'];
               if (row.index === current) classes.push('resultats-ligne-active');
               if (p.id === selectedId) classes.push('resultats-ligne-choisie');
@@ -146,7 +145,7 @@ export function ResultsList() {
                   <span className="resultats-ligne-titre">{p.titre}</span>
                   <span className="resultats-ligne-lieu">
                     <ThemeDots ids={p.themes} vocabulaire={themes} />
-                    {d ? `${d.nom} (${d.code})` : p.departement}
+                    {departementLabel(p.departement, departements)}
                     {p.commune && ` · ${p.commune}`}
                     {p.annee !== null && ` · ${p.annee}`}
                   </span>

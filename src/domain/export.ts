@@ -14,6 +14,8 @@ import {
   type Vocabulaires,
 } from './types';
 import { describeFilters, filtersSlug } from './filterLabels';
+import { etapePlace } from './presentation';
+import { etapesInDateOrder } from './route';
 
 /** Columns of the exported CSV: the source columns, then names a reader needs. */
 export const EXPORT_COLUMNS = [...INNOVATION_COLUMNS, 'departement_nom', 'region_nom', 'position'] as const;
@@ -230,11 +232,9 @@ export function etapesIcs(
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${icsEscape('La Route des Territoires')}`,
   ];
-  const sorted = [...etapes].sort((a, b) => a.properties.date.localeCompare(b.properties.date));
-  for (const { properties: e } of sorted) {
+  for (const { properties: e } of etapesInDateOrder(etapes)) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(e.date)) continue;
-    const d = departements.get(e.departement);
-    const place = e.commune ? `${e.commune} (${d?.nom ?? e.departement})` : d?.nom ?? e.departement;
+    const place = etapePlace(e, departements.get(e.departement)?.nom ?? e.departement);
     const themes = e.themes.map((t) => vocabulaires.themes.find((v) => v.id === t)?.libelle ?? t);
     const description = [e.intitule, themes.length ? `Thèmes : ${themes.join(', ')}` : ''].filter(Boolean).join('\n');
     lines.push(

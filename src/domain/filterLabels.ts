@@ -2,6 +2,7 @@
  * Active filters in words: the removable chips of the panel, the sentence stating what an export
  * holds, and the part of an export's file name that says it. Shared so the three always agree.
  */
+import { departementLabel } from './presentation';
 import type { DepartementInfo, Filters, Vocabulaires } from './types';
 import { foldText } from './normalize';
 
@@ -57,9 +58,8 @@ export function filterChips(
     chips.push({ key: 'region', label: `Région : ${regionName(departements, filters.region)}`, remove: { region: null } });
   }
   if (filters.departement !== null) {
-    const d = departements.get(filters.departement);
     chips.push({
-      key: 'departement', label: `Département : ${d ? `${d.nom} (${d.code})` : filters.departement}`,
+      key: 'departement', label: `Département : ${departementLabel(filters.departement, departements)}`,
       remove: { departement: null },
     });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  etapeAccessibleName, etapePlace, formatCoordinates, formatDateFr, placementLabel, safeWebUrl, textColourOn, formatCount,
+  departementLabel, etapeAccessibleName, etapePlace, formatCoordinates, formatDateFr, placementLabel, safeWebUrl, textColourOn, formatCount,
 } from './presentation';
 
 describe('formatDateFr', () => {
@@ -14,6 +14,14 @@ describe('formatDateFr', () => {
   it('returns text that is not an ISO date unchanged', () => {
     expect(formatDateFr('28/05/2009')).toBe('28/05/2009');
     expect(formatDateFr('2009-13-01')).toBe('2009-13-01');
+  });
+});
+
+describe('departementLabel', () => {
+  it('writes the name and the code, or the bare code when unknown', () => {
+    const departements = new Map([['02', { code: '02', nom: 'Aisne', region: '32', region_nom: 'Hauts-de-France', zone: 'metro' as const }]]);
+    expect(departementLabel('02', departements)).toBe('Aisne (02)');
+    expect(departementLabel('99', departements)).toBe('99');
   });
 });
 

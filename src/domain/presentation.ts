@@ -2,7 +2,7 @@
  * How data is worded for a person, in French: dates, places, placements, coordinates, links.
  * Pure functions shared by the map (accessible names of markers) and the panels.
  */
-import type { Etape, Placement } from './types';
+import type { DepartementInfo, Etape, Placement } from './types';
 
 const MOIS = [
   'janvier', 'février', 'mars', 'avril', 'mai', 'juin',
@@ -17,6 +17,12 @@ export function formatDateFr(iso: string): string {
   const day = Number(m[3]);
   if (!month || day < 1 || day > 31) return iso;
   return `${day === 1 ? '1er' : day} ${month} ${m[1]}`;
+}
+
+/** "Aisne (02)"; the bare code when the department is not known. */
+export function departementLabel(code: string, departements: ReadonlyMap<string, DepartementInfo>): string {
+  const d = departements.get(code);
+  return d ? `${d.nom} (${code})` : code;
 }
 
 /** "Laon (Aisne)", or only the department name when the stop has no commune. */
