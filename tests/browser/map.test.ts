@@ -123,6 +123,8 @@ describe('map explorer, national view (desktop)', () => {
     expect(await dialog.isVisible()).toBe(true);
     await app.page.mouse.click(box.x + box.width / 2, Math.max(2, box.y - 30));
     await expect.poll(() => dialog.count()).toBe(0);
+    // Focus goes back to the marker once the dialog is gone (it can land a moment later).
+    await expect.poll(() => app.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/Laon \(Aisne\)$/);
   });
 
   it('pans and zooms with the keyboard once the map has focus', async () => {
