@@ -17,10 +17,24 @@ export default tseslint.config(
     },
   },
   {
-    // The house rule: only src/map talks to MapLibre; domain stays pure.
-    files: ['src/domain/**/*.ts', 'src/components/**/*.tsx', 'src/store/**/*.ts'],
+    // The house rules: only src/map talks to MapLibre; code the browser ships never imports the
+    // data build (src/build), which reads files and pulls in dev-dependencies.
+    files: ['src/domain/**/*.ts', 'src/components/**/*.{ts,tsx}', 'src/store/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'maplibre-gl', message: 'MapLibre lives in src/map only.' }] }],
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'maplibre-gl', message: 'MapLibre lives in src/map only.' }],
+        patterns: [{ group: ['**/build/*', '**/build'], message: 'src/build is build-only: the browser never ships it.' }],
+      }],
+    },
+  },
+  {
+    files: ['src/map/**/*.ts', 'src/main.tsx'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/build/*', '**/build'], message: 'src/build is build-only: the browser never ships it.' }],
+      }],
     },
   },
 );

@@ -6,7 +6,7 @@
  * regression such as folding text at every keystroke shows as a ratio between sizes or commits.
  */
 import { parseArgs } from 'node:util';
-import { DEPARTEMENTS } from '../src/domain/cog';
+import { DEPARTEMENTS } from '../src/build/cog';
 import { applyFilters, buildFilterIndex } from '../src/domain/filters';
 import { EMPTY_FILTERS, type DepartementInfo, type Filters, type InnovationFeature } from '../src/domain/types';
 

@@ -12,9 +12,9 @@ import { chmod, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildData, type BuildResult, type SourceFile } from '../src/domain/buildData';
-import { checkDepartementCollection } from '../src/domain/boundaries';
-import { CommuneGazetteer, type GazetteerEntry } from '../src/domain/geocode';
+import { buildData, type BuildResult, type SourceFile } from '../src/build/buildData';
+import { checkDepartementCollection } from '../src/build/boundaries';
+import { CommuneGazetteer, type GazetteerEntry } from '../src/build/geocode';
 import type { Diagnostic } from '../src/domain/types';
 import { runMain } from './runMain';
 

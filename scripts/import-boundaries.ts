@@ -24,8 +24,8 @@ import { simplify } from '@turf/turf';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { DepartementCollection, DepartementFeature } from '../src/domain/types';
-import { DEPARTEMENTS, HASC_TO_INSEE, ISO_NUMERIC_TO_INSEE, departementInfo } from '../src/domain/cog';
-import { checkDepartementCollection, mergeBoundaries, rewindRfc7946, roundGeometry } from '../src/domain/boundaries';
+import { DEPARTEMENTS, HASC_TO_INSEE, ISO_NUMERIC_TO_INSEE, departementInfo } from '../src/build/cog';
+import { checkDepartementCollection, mergeBoundaries, rewindRfc7946, roundGeometry } from '../src/build/boundaries';
 import { runMain } from './runMain';
 
 type Area = Polygon | MultiPolygon;

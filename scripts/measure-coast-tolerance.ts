@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
-import { CommuneGazetteer, DepartementLocator, type GazetteerEntry } from '../src/domain/geocode';
+import { CommuneGazetteer, DepartementLocator, type GazetteerEntry } from '../src/build/geocode';
 import type { DepartementCollection } from '../src/domain/types';
 
 const { values } = parseArgs({ options: { boundaries: { type: 'string', default: 'data/departements.geojson' } } });

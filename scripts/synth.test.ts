@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadGazetteer } from './build-data';
 import { BUILT_IN_ETAPES, BUILT_IN_SECTEURS, BUILT_IN_THEMES, seededRandom, synthesize } from './synth';
-import { buildData } from '../src/domain/buildData';
-import { DEPARTEMENTS } from '../src/domain/cog';
+import { buildData } from '../src/build/buildData';
+import { DEPARTEMENTS } from '../src/build/cog';
 import type { BuildReport, DepartementCollection, InnovationCollection } from '../src/domain/types';
 
 const root = path.resolve(__dirname, '..');

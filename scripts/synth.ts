@@ -14,8 +14,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { loadGazetteer } from './build-data';
-import { DEPARTEMENTS } from '../src/domain/cog';
-import { type Commune, type CommuneGazetteer, DepartementLocator, round6 } from '../src/domain/geocode';
+import { DEPARTEMENTS } from '../src/build/cog';
+import { type Commune, type CommuneGazetteer, DepartementLocator, round6 } from '../src/build/geocode';
 import { ETAPE_COLUMNS, INNOVATION_COLUMNS, VOCAB_COLUMNS, type DataMeta, type DepartementCollection } from '../src/domain/types';
 import { runMain } from './runMain';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { main } from '../../scripts/build-data';
-import { OUTPUT_FILES } from '../../src/domain/buildData';
+import { OUTPUT_FILES } from '../../src/build/buildData';
 import { toDisplayPosition } from '../../src/domain/insets';
 import type { BuildReport, EtapeCollection, InnovationCollection, Vocabulaires } from '../../src/domain/types';
 

@@ -14,8 +14,8 @@ import {
   paysFromWorldAtlas,
   PAYS_VOISINS,
 } from '../../scripts/import-boundaries';
-import { checkDepartementCollection, rewindRfc7946 } from '../../src/domain/boundaries';
-import { DEPARTEMENTS, HASC_TO_INSEE } from '../../src/domain/cog';
+import { checkDepartementCollection, rewindRfc7946 } from '../../src/build/boundaries';
+import { DEPARTEMENTS, HASC_TO_INSEE } from '../../src/build/cog';
 import { insetFor, insetFrameBounds, transformGeometry } from '../../src/domain/insets';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

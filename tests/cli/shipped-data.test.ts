@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../scripts/build-data';
 import { insetFor } from '../../src/domain/insets';
-import { DEPARTEMENTS } from '../../src/domain/cog';
+import { DEPARTEMENTS } from '../../src/build/cog';
 import type {
   BuildReport, DataMeta, DepartementDisplayFeature, EtapeCollection, EtapeFeature, InnovationFeature, Vocabulaires,
 } from '../../src/domain/types';

@@ -14,9 +14,9 @@ import type {
   DepartementDisplayFeature,
   DepartementFeature,
   DepartementProps,
-} from './types';
+} from '../domain/types';
 import { DEPARTEMENTS, departementInfo } from './cog';
-import { insetFor, toDisplayPosition, transformGeometry } from './insets';
+import { insetFor, toDisplayPosition, transformGeometry } from '../domain/insets';
 
 type Area = Polygon | MultiPolygon;
 

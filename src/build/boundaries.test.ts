@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import type { DepartementCollection, DepartementFeature } from './types';
+import type { DepartementCollection, DepartementFeature } from '../domain/types';
 import {
   buildDisplayDepartements,
   checkDepartementCollection,
@@ -14,7 +14,7 @@ import {
   roundGeometry,
 } from './boundaries';
 import { DEPARTEMENTS } from './cog';
-import { insetFor, insetFrameBounds } from './insets';
+import { insetFor, insetFrameBounds } from '../domain/insets';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixture = JSON.parse(

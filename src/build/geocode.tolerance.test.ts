@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { DepartementCollection } from './types';
+import type { DepartementCollection } from '../domain/types';
 import { COAST_TOLERANCE_KM, CommuneGazetteer, DepartementLocator, type GazetteerEntry, type LonLat } from './geocode';
 
 const boundaries = JSON.parse(readFileSync(path.resolve(__dirname, '../../data/departements.geojson'), 'utf8')) as DepartementCollection;

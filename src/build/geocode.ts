@@ -5,8 +5,8 @@
 import { bbox as turfBbox, booleanPointInPolygon, pointToPolygonDistance } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { labelPosition } from './boundaries';
-import type { DepartementCollection } from './types';
-import { placeKey, placeKeyWithoutArticle } from './normalize';
+import type { DepartementCollection } from '../domain/types';
+import { placeKey, placeKeyWithoutArticle } from '../domain/normalize';
 
 export type LonLat = [number, number];
 

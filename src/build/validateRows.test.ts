@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ETAPE_COLUMNS, INNOVATION_COLUMNS, VOCAB_COLUMNS, type DepartementCollection, type Diagnostic } from './types';
+import { ETAPE_COLUMNS, INNOVATION_COLUMNS, VOCAB_COLUMNS, type DepartementCollection, type Diagnostic } from '../domain/types';
 import { readCsvTable } from './csv/table';
 import { createDepartementResolver } from './departementCodes';
 import { DEPARTEMENTS } from './cog';

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../types';
-import { foldText } from '../normalize';
+import type { Diagnostic } from '../../domain/types';
+import { foldText } from '../../domain/normalize';
 import { decodeCsvBytes, type CsvEncoding } from './decode';
 import { parseCsvText, type CsvDelimiter, type CsvRow } from './parse';
 

@@ -4,13 +4,13 @@
  */
 import type {
   Diagnostic, Etape, ETAPE_COLUMNS, FileCounts, INNOVATION_COLUMNS, Innovation, RealPosition, VocabEntry, VOCAB_COLUMNS,
-} from './types';
+} from '../domain/types';
 import type { CsvTable } from './csv/table';
 import type { CsvRow } from './csv/parse';
 import type { DepartementResolver } from './departementCodes';
 import type { CommuneGazetteer, DepartementLocator, LonLat } from './geocode';
 import { round6 } from './geocode';
-import { foldText } from './normalize';
+import { foldText } from '../domain/normalize';
 import { parseColour, parseDate, parseDecimal, parseWebsite, parseYear, splitList } from './validateValues';
 
 export type VocabColumn = (typeof VOCAB_COLUMNS)[number];

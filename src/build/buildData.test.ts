@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BuildReport, DepartementCollection, InnovationCollection } from './types';
-import { INNOVATION_COLUMNS } from './types';
+import type { BuildReport, DepartementCollection, InnovationCollection } from '../domain/types';
+import { INNOVATION_COLUMNS } from '../domain/types';
 import { buildData, etapeCollection, type BuildInput } from './buildData';
 import { CommuneGazetteer } from './geocode';
 

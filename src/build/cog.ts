@@ -7,7 +7,7 @@
  * COM: `region` is the collectivity's own code and `region_nom` its own name (as in the COG).
  * Departments 984 (TAAF) and 989 (Clipperton) are left out: nobody lives there, no project can.
  */
-import type { DepartementInfo, Zone } from './types';
+import type { DepartementInfo, Zone } from '../domain/types';
 
 /** Names that differ from `@etalab/decoupage-administratif`, and why. */
 export const NOM_CORRECTIONS: Readonly<Record<string, string>> = Object.freeze({

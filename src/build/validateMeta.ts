@@ -1,5 +1,5 @@
 /** data/meta.json and data/pays.geojson: JSON files copied to the output once checked. */
-import type { DataMeta, Diagnostic } from './types';
+import type { DataMeta, Diagnostic } from '../domain/types';
 import { parseDate } from './validateValues';
 
 export interface JsonCheck<T> {

@@ -7,16 +7,16 @@ import type { Position } from 'geojson';
 import type {
   BuildReport, DataMeta, DepartementCollection, Diagnostic, Etape, EtapeCollection, EtapeFeature, FileCounts,
   Innovation, InnovationCollection, VocabEntry, Vocabulaires,
-} from './types';
-import { ETAPE_COLUMNS, INNOVATION_COLUMNS, VOCAB_COLUMNS } from './types';
+} from '../domain/types';
+import { ETAPE_COLUMNS, INNOVATION_COLUMNS, VOCAB_COLUMNS } from '../domain/types';
 import { readCsvTable } from './csv/table';
 import { createDepartementResolver } from './departementCodes';
 import { DEPARTEMENTS } from './cog';
 import { type CommuneGazetteer, DepartementLocator } from './geocode';
-import { insetFrames, toDisplayPosition } from './insets';
+import { insetFrames, toDisplayPosition } from '../domain/insets';
 import { buildDisplayDepartements } from './boundaries';
-import { foldText } from './normalize';
-import { routeThrough } from './route';
+import { foldText } from '../domain/normalize';
+import { routeThrough } from '../domain/route';
 import { rejectedKeys, validateEtapes, validateInnovations, validateVocabulary, VocabLookup, type RowsResult } from './validateRows';
 import { validateFeatureCollection, validateMeta } from './validateMeta';
 

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { Diagnostic } from '../types';
+import type { Diagnostic } from '../../domain/types';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 

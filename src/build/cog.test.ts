@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { DEPARTEMENTS, HASC_TO_INSEE, ISO_NUMERIC_TO_INSEE, NOM_CORRECTIONS, departementInfo } from './cog';
-import { INSETS } from './insets';
+import { INSETS } from '../domain/insets';
 
 const require = createRequire(import.meta.url);
 interface EtalabRow { code: string; nom: string; region?: string; zone: string }

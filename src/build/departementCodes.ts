@@ -2,7 +2,7 @@
  * Reading the `departement` cell the way organisers write it: "01", "1", "2a", "Ain",
  * "la reunion", "Côte-d'Or", "01 - Ain" all name a department; the build stores the INSEE code.
  */
-import { placeKey, placeKeyWithoutArticle } from './normalize';
+import { placeKey, placeKeyWithoutArticle } from '../domain/normalize';
 
 export type DepartementCellResult = { ok: true; code: string } | { ok: false; message: string };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { DepartementCollection } from './types';
+import type { DepartementCollection } from '../domain/types';
 import { CommuneGazetteer, DepartementLocator, gazetteerDepartement, OVERSEAS_COUNTRY_CODES, type GazetteerEntry } from './geocode';
 
 const fixture = path.resolve(__dirname, '../../../shared/fixtures/boundaries/departements-avec-outre-mer.geojson');
