@@ -8,11 +8,12 @@
  * --lenient: invalid rows are left out (still reported) and the build goes on.
  */
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildData, type BuildResult, type SourceFile } from '../src/build/buildData';
+import { writeOutputs } from '../src/build/writeOutputs';
 import { checkDepartementCollection } from '../src/build/boundaries';
 import { CommuneGazetteer, type GazetteerEntry } from '../src/build/geocode';
 import type { Diagnostic } from '../src/domain/types';
@@ -47,14 +48,14 @@ async function readSource(dir: string, name: string): Promise<SourceFile | undef
 }
 
 /** Write every file into a fresh sibling folder, then swap it in: readers never see half a build. */
-export async function writeAtomically(outDir: string, outputs: Record<string, string>): Promise<void> {
+export async function writeAtomically(outDir: string, write: (dir: string) => Promise<void>): Promise<void> {
   const target = path.resolve(outDir);
   await mkdir(path.dirname(target), { recursive: true });
   const fresh = await mkdtemp(`${target}.nouveau-`);
   try {
     // mkdtemp makes a private folder; the output is served to everyone.
     await chmod(fresh, 0o755);
-    await Promise.all(Object.entries(outputs).map(([name, text]) => writeFile(path.join(fresh, name), text)));
+    await write(fresh);
     const previous = existsSync(target) ? `${target}.ancien-${process.pid}-${Date.now()}` : undefined;
     if (previous) await rename(target, previous);
     try {
@@ -110,11 +111,12 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     io.stdout(`${file} : ${c.read} lignes lues, ${c.written} écrites, ${c.rejected} rejetées`);
   }
   const { errors, warnings } = result.report;
-  if (!result.ok || !result.outputs) {
+  if (!result.ok || !result.data) {
     io.stderr(`${errors.length} erreur(s), ${warnings.length} avertissement(s) : rien n’a été écrit dans ${values.out}${values.lenient || result.fatal ? '' : ' (--lenient pour écarter les lignes en erreur)'}`);
     return 1;
   }
-  await writeAtomically(values.out, result.outputs);
+  const built = result.data;
+  await writeAtomically(values.out, (dir) => writeOutputs(dir, built));
   io.stdout(`${values.out} écrit${errors.length > 0 ? ` (${errors.length} erreur(s) : lignes écartées)` : ''}${warnings.length > 0 ? `, ${warnings.length} avertissement(s)` : ''}`);
   return 0;
 }

@@ -5,7 +5,7 @@ import { loadGazetteer } from './build-data';
 import { BUILT_IN_ETAPES, BUILT_IN_SECTEURS, BUILT_IN_THEMES, seededRandom, synthesize } from './synth';
 import { buildData } from '../src/build/buildData';
 import { DEPARTEMENTS } from '../src/build/cog';
-import type { BuildReport, DepartementCollection, InnovationCollection } from '../src/domain/types';
+import type { DepartementCollection } from '../src/domain/types';
 
 const root = path.resolve(__dirname, '..');
 const boundaries = JSON.parse(readFileSync(path.join(root, 'data/departements.geojson'), 'utf8')) as DepartementCollection;
@@ -39,11 +39,11 @@ describe('synthesize', () => {
       pays: { path: 'pays.geojson', bytes: bytes('{"type":"FeatureCollection","features":[]}') },
       boundaries, gazetteer,
     });
-    const report = JSON.parse(result.outputs?.['report.json'] ?? '{}') as BuildReport;
+    const report = result.report;
     expect(report.errors).toEqual([]);
     expect(report.files['innovations.csv']).toEqual({ read: 400, written: 400, rejected: 0 });
 
-    const { features } = JSON.parse(result.outputs?.['innovations.geojson'] ?? '{}') as InnovationCollection;
+    const features = result.data?.innovations ?? [];
     expect(new Set(features.map((f) => f.properties.departement)).size).toBe(DEPARTEMENTS.length);
     const placements = new Set(features.map((f) => f.properties.position));
     expect([...placements].sort()).toEqual(['commune', 'departement', 'exact']);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BuildReport, DepartementCollection, InnovationCollection } from '../domain/types';
+import type { DepartementCollection } from '../domain/types';
 import { INNOVATION_COLUMNS } from '../domain/types';
-import { buildData, etapeCollection, type BuildInput } from './buildData';
+import { buildData, type BuildInput } from './buildData';
 import { CommuneGazetteer } from './geocode';
 
 const boundaries = JSON.parse(readFileSync(path.resolve(__dirname, '../../data/departements.geojson'), 'utf8')) as DepartementCollection;
@@ -29,11 +29,11 @@ describe('buildData', () => {
     const source = Object.freeze(input(['i1,T,,ent,edu,69,Lyon,,,,,,e1']));
     const result = buildData(source);
     expect(result.ok).toBe(true);
-    const report = JSON.parse(result.outputs?.['report.json'] ?? '') as BuildReport;
+    const report = result.data!.report;
     expect(report.generatedAt).toBe('2026-01-01T00:00:00.000Z');
     expect(report.errors).toEqual([]);
-    const innovations = JSON.parse(result.outputs?.['innovations.geojson'] ?? '') as InnovationCollection;
-    expect(innovations.features[0]?.properties).toMatchObject({ id: 'i1', position: 'commune', etape: 'e1' });
+    expect(result.data!.innovations[0]?.properties).toMatchObject({ id: 'i1', position: 'commune', etape: 'e1' });
+    expect(result.data!.etapes.map((e) => e.geometry.type)).toEqual(['Point', 'Point']);
   });
 
   it('keeps read = written + rejected for every file, in strict and lenient mode', () => {
@@ -51,15 +51,5 @@ describe('buildData', () => {
     const { ok, fatal, report } = buildData({ ...input([]), etapes: undefined, lenient: true });
     expect({ ok, fatal }).toEqual({ ok: false, fatal: true });
     expect(report.errors).toEqual([{ severity: 'error', file: 'etapes.csv', line: 1, column: 1, message: 'fichier etapes.csv introuvable' }]);
-  });
-});
-
-describe('etapeCollection', () => {
-  it('draws the tour in date order, same-day stops in file order', () => {
-    const stop = (id: string, date: string, longitude: number) =>
-      ({ id, date, commune: '', departement: '69', intitule: '', themes: [], longitude, latitude: 45, position: 'exact' as const });
-    const fc = etapeCollection(Object.freeze([stop('b', '2009-05-02', 2), stop('a', '2009-05-01', 1), stop('c', '2009-05-02', 3)]));
-    expect(fc.features.at(-1)?.geometry).toEqual({ type: 'LineString', coordinates: [[1, 45], [2, 45], [3, 45]] });
-    expect(etapeCollection([stop('a', '2009-05-01', 1)]).features).toHaveLength(1);
   });
 });

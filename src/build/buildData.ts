@@ -3,11 +3,12 @@
  * gazetteer in; the files of public/data and the report out. No file system here, so the whole
  * pipeline is testable in memory; scripts/build-data.ts does the reading and the atomic write.
  */
-import type { Position } from 'geojson';
+import type { Feature, Point } from 'geojson';
 import type {
-  BuildReport, DataMeta, DepartementCollection, Diagnostic, Etape, EtapeCollection, EtapeFeature, FileCounts,
-  Innovation, InnovationCollection, VocabEntry, Vocabulaires,
+  BuildReport, DataMeta, DepartementCollection, DepartementDisplayFeature, Diagnostic, EtapeFeature, FileCounts,
+  InnovationFeature, InsetFrameFeature, VocabEntry,
 } from '../domain/types';
+import { inDisplayOrder } from '../domain/points';
 import { ETAPE_COLUMNS, INNOVATION_COLUMNS, VOCAB_COLUMNS } from '../domain/types';
 import { readCsvTable } from './csv/table';
 import { createDepartementResolver } from './departementCodes';
@@ -16,7 +17,6 @@ import { type CommuneGazetteer, DepartementLocator } from './geocode';
 import { insetFrames, toDisplayPosition } from '../domain/insets';
 import { buildDisplayDepartements } from './boundaries';
 import { foldText } from '../domain/normalize';
-import { routeThrough } from '../domain/route';
 import { rejectedKeys, validateEtapes, validateInnovations, validateVocabulary, VocabLookup, type RowsResult } from './validateRows';
 import { validateFeatureCollection, validateMeta } from './validateMeta';
 
@@ -41,12 +41,23 @@ export interface BuildInput {
   now?: Date;
 }
 
-/** Names of the files written to the output folder. */
-export const OUTPUT_FILES = [
-  'departements.geojson', 'innovations.geojson', 'etapes.geojson', 'insets.geojson',
-  'vocabulaires.json', 'meta.json', 'pays.geojson', 'report.json',
-] as const;
-export type OutputFile = (typeof OUTPUT_FILES)[number];
+/** What the build produces, ready to be written by writeOutputs (src/build/writeOutputs.ts). */
+export interface BuiltData {
+  /** Display departments (insets applied), zones and label points. */
+  departements: DepartementDisplayFeature[];
+  /** Valid innovations, in display order (inDisplayOrder), with their display position. */
+  innovations: InnovationFeature[];
+  /** Valid stops with their display position, in file order. */
+  etapes: EtapeFeature[];
+  insets: InsetFrameFeature[];
+  vocabulaires: { themes: VocabEntry[]; secteurs: VocabEntry[] };
+  meta: DataMeta;
+  /** pays.geojson as read (checked), BOM removed. */
+  pays: string;
+  report: BuildReport;
+  /** Region code of each department code (COG). */
+  regionOf: (departement: string) => string | undefined;
+}
 
 export interface BuildResult {
   /** False when the output must not be written (any error, or in lenient mode an error no row removal can fix). */
@@ -54,8 +65,8 @@ export interface BuildResult {
   /** True when a file-level error (missing file or column, bad meta) fails the build even when lenient. */
   fatal: boolean;
   report: BuildReport;
-  /** Text of each output file, when ok. */
-  outputs?: Record<OutputFile, string>;
+  /** What to write, when ok. */
+  data?: BuiltData;
 }
 
 const baseName = (p: string) => p.split(/[\\/]/u).pop() ?? p;
@@ -143,44 +154,26 @@ export function buildData(input: BuildInput): BuildResult {
   const ok = !fatal && (report.errors.length === 0 || input.lenient === true);
   if (!ok || !meta || pays === undefined) return { ok: false, fatal, report };
 
-  const vocabulaires: Vocabulaires = { themes, secteurs };
+  const regions = new Map(DEPARTEMENTS.map((d) => [d.code, d.region]));
   return {
     ok,
     fatal,
     report,
-    outputs: {
-      'departements.geojson': JSON.stringify({ type: 'FeatureCollection', features: buildDisplayDepartements(input.boundaries) }),
-      'innovations.geojson': JSON.stringify(innovationCollection(innovations)),
-      'etapes.geojson': JSON.stringify(etapeCollection(etapes)),
-      'insets.geojson': JSON.stringify({ type: 'FeatureCollection', features: insetFrames() }),
-      'vocabulaires.json': JSON.stringify(vocabulaires, null, 2),
-      'meta.json': JSON.stringify(meta, null, 2),
-      'pays.geojson': pays,
-      'report.json': JSON.stringify(report, null, 2),
+    data: {
+      departements: buildDisplayDepartements(input.boundaries),
+      innovations: inDisplayOrder(innovations).map((properties) => displayFeature(properties)),
+      etapes: etapes.map((properties) => displayFeature(properties)),
+      insets: insetFrames(),
+      vocabulaires: { themes, secteurs },
+      meta,
+      pays,
+      report,
+      regionOf: (code) => regions.get(code),
     },
   };
 }
 
-const display = (p: { departement: string; longitude: number; latitude: number }): Position =>
-  toDisplayPosition(p.departement, [p.longitude, p.latitude]);
-
-export function innovationCollection(innovations: readonly Innovation[]): InnovationCollection {
-  return {
-    type: 'FeatureCollection',
-    features: innovations.map((properties) => ({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: display(properties) },
-      properties,
-    })),
-  };
-}
-
-/** Stops as points, plus the tour as one line through them in date order (display coordinates). */
-export function etapeCollection(etapes: readonly Etape[]): EtapeCollection {
-  const points: EtapeFeature[] = etapes.map((properties) => ({
-    type: 'Feature',
-    geometry: { type: 'Point', coordinates: display(properties) },
-    properties,
-  }));
-  return { type: 'FeatureCollection', features: [...points, ...routeThrough(points).features] };
+/** A point feature at its display position (inside its inset when overseas), real position kept in its properties. */
+function displayFeature<P extends { departement: string; longitude: number; latitude: number }>(properties: P): Feature<Point, P> {
+  return { type: 'Feature', geometry: { type: 'Point', coordinates: toDisplayPosition(properties.departement, [properties.longitude, properties.latitude]) }, properties };
 }

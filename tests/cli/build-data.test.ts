@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { main } from '../../scripts/build-data';
-import { OUTPUT_FILES } from '../../src/build/buildData';
+import { OUTPUT_ENTRIES } from '../../src/build/writeOutputs';
 import { toDisplayPosition } from '../../src/domain/insets';
 import type { BuildReport, EtapeCollection, InnovationCollection, Vocabulaires } from '../../src/domain/types';
 
@@ -41,7 +41,7 @@ describe('valid but messy data (Windows-1252, ;, CRLF, BOM, decimal commas, quot
 
   it('exits 0 and writes every output file, nothing else', () => {
     expect(result.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual([...OUTPUT_FILES].sort());
+    expect(readdirSync(out).sort()).toEqual([...OUTPUT_ENTRIES].sort());
     expect(readdirSync(work).filter((f) => f.startsWith('valides.'))).toEqual([]);
   });
 
@@ -82,18 +82,14 @@ describe('valid but messy data (Windows-1252, ;, CRLF, BOM, decimal commas, quot
     expect(ain?.geometry.coordinates).toEqual([5.2255, 46.2052]);
   });
 
-  it('writes stops with ISO dates and the tour in date order', () => {
+  it('writes stops with ISO dates, points only (the map draws the route through the stops it shows)', () => {
     const { features } = readJson<EtapeCollection>(path.join(out, 'etapes.geojson'));
-    const stops = features.filter((f) => f.geometry.type === 'Point');
-    expect(stops.map((f) => f.properties)).toMatchObject([
+    expect(features.every((f) => f.geometry.type === 'Point')).toBe(true);
+    expect(features.map((f) => f.properties)).toMatchObject([
       { id: 'e01', date: '2009-04-23', intitule: 'Les ENT,\noutil pédagogique', themes: ['ent'], position: 'commune', departement: '43' },
       { id: 'e02', date: '2009-05-06', departement: '974', position: 'commune' },
       { id: 'e03', date: '2009-06-10', departement: '60', position: 'departement' },
     ]);
-    const route = features.filter((f) => f.geometry.type === 'LineString');
-    expect(route).toHaveLength(1);
-    expect(route[0]?.properties).toEqual({ role: 'parcours' });
-    expect(route[0]?.geometry.coordinates).toEqual(stops.map((s) => s.geometry.coordinates));
   });
 
   it('writes vocabularies, meta, countries, insets and display departments', () => {
@@ -176,8 +172,9 @@ describe('broken data', () => {
     });
     for (const counts of Object.values(report.files)) expect(counts.read).toBe(counts.written + counts.rejected);
     const { features } = readJson<InnovationCollection>(path.join(out, 'innovations.geojson'));
-    expect(features.map((f) => f.properties.id)).toEqual(['i01', 'i13']);
-    expect(features[0]?.properties.description).toBe('Texte sur\ntrois\nlignes');
+    // Display order: department, then title.
+    expect(features.map((f) => f.properties.id).sort()).toEqual(['i01', 'i13']);
+    expect(features.find((f) => f.properties.id === 'i01')?.properties.description).toBe('Texte sur\ntrois\nlignes');
   });
 
   it('a missing column fails even with --lenient, naming the column', async () => {
@@ -203,7 +200,7 @@ describe('broken data', () => {
     mkdirSync(out);
     writeFileSync(path.join(out, 'ancien.txt'), 'x');
     expect((await run('--data-dir', fixture('donnees-valides'), '--out', out)).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual([...OUTPUT_FILES].sort());
+    expect(readdirSync(out).sort()).toEqual([...OUTPUT_ENTRIES].sort());
   });
 });
 
