@@ -15,7 +15,8 @@ import { launchChromium, originOf, startStaticServer } from '../support/browser'
 export { contentTypeFor } from '../support/browser';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const distDir = path.join(repoRoot, 'dist');
+/** The built site under test: dist/, or another build folder named by CARTO_DIST. */
+export const distDir = process.env.CARTO_DIST ? path.resolve(process.env.CARTO_DIST) : path.join(repoRoot, 'dist');
 export const screenshotDir = path.join(repoRoot, 'tests/browser/screenshots');
 
 /** Name of the performance measure the map explorer records at the map's first `idle` event. */
