@@ -154,7 +154,7 @@ export function paysFromWorldAtlas(topology: Topology): FeatureCollection<Area, 
 
 /**
  * The collection simplified (Douglas-Peucker, tolerance doubled from ~10 m) until it serialises
- * under MAX_BYTES; unchanged when it already fits. Only the codes in `simplifiable` are touched
+ * under `maxBytes`; unchanged when it already fits. Only the codes in `simplifiable` are touched
  * (those a `--from` file brought; the embedded outlines are already light). Neighbouring outlines are simplified apart, so
  * slivers of the tolerance's size may open between them: invisible at the scales the map shows.
  */
@@ -162,17 +162,18 @@ export function fitSize(
   fc: DepartementCollection,
   source: string,
   simplifiable: ReadonlySet<string>,
+  maxBytes = MAX_BYTES,
 ): { collection: DepartementCollection; tolerance: number | null } {
-  if (serialise(fc).length <= MAX_BYTES) return { collection: fc, tolerance: null };
+  if (serialise(fc).length <= maxBytes) return { collection: fc, tolerance: null };
   for (let tolerance = FIRST_TOLERANCE; tolerance < 0.05; tolerance *= 2) {
     const features = fc.features.map((f) => !simplifiable.has(f.properties.code) ? f : ({
       ...f,
       geometry: rewindRfc7946(roundGeometry(simplify(f.geometry, { tolerance, highQuality: true }), DECIMALS)),
     }));
     const collection = checkDepartementCollection({ type: 'FeatureCollection', features }, source);
-    if (serialise(collection).length <= MAX_BYTES) return { collection, tolerance };
+    if (serialise(collection).length <= maxBytes) return { collection, tolerance };
   }
-  throw new Error(`${source} : impossible de ramener le fichier sous 3 Mo en simplifiant les contours.`);
+  throw new Error(`${source} : impossible de ramener le fichier sous ${(maxBytes / 1024 / 1024).toLocaleString('fr-FR', { maximumSignificantDigits: 3 })} Mo en simplifiant les contours.`);
 }
 
 /** GeoJSON with one feature per line: readable diffs, small file. */

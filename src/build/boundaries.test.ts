@@ -18,7 +18,7 @@ import { insetFor, insetFrameBounds } from '../domain/insets';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixture = JSON.parse(
-  readFileSync(path.resolve(repoRoot, '../shared/fixtures/boundaries/departements-avec-outre-mer.geojson'), 'utf8'),
+  readFileSync(path.resolve(repoRoot, 'tests/fixtures/boundaries/departements-avec-outre-mer-extrait.geojson'), 'utf8'),
 ) as FeatureCollection<Polygon | MultiPolygon, { code: string; nom: string }>;
 
 function deepFreeze<T>(o: T): T {
@@ -130,11 +130,14 @@ describe('roundGeometry', () => {
 });
 
 describe('mergeBoundaries', () => {
-  it('replaces the geometries of the codes the other file holds (IGN fixture: every department, no COM)', () => {
+  it('replaces the geometries of the codes the other file holds (IGN excerpt: some departments, no COM)', () => {
     const base = deepFreeze(syntheticCollection());
     const { result, replaced, kept } = mergeBoundaries(base, fixture, 'ign.geojson');
-    expect(replaced).toHaveLength(101);
-    expect(kept).toEqual(['975', '977', '978', '986', '987', '988']);
+    const inFixture = new Set(fixture.features.map((f) => f.properties.code));
+    expect(inFixture.size).toBe(11);
+    expect(replaced).toEqual(DEPARTEMENTS.map((d) => d.code).filter((c) => inFixture.has(c)));
+    expect(kept).toEqual(DEPARTEMENTS.map((d) => d.code).filter((c) => !inFixture.has(c)));
+    expect(kept).toEqual(expect.arrayContaining(['975', '977', '978', '986', '987', '988']));
     const ain = result.features.find((f) => f.properties.code === '01')!;
     expect(ain.properties).toBe(base.features[0]!.properties);
     const fixtureAin = fixture.features.find((f) => f.properties.code === '01')!;

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { createDepartementResolver } from './departementCodes';
 import { DEPARTEMENTS } from './cog';
 
-const fixture = path.resolve(__dirname, '../../../shared/fixtures/boundaries/departements-avec-outre-mer.geojson');
-const official = (JSON.parse(readFileSync(fixture, 'utf8')) as { features: { properties: { code: string; nom: string } }[] })
-  .features.map((f) => Object.freeze({ ...f.properties }));
+/** The 101 departments (metropolitan and DROM) with their official names, as IGN and the COG write them. */
+const official = DEPARTEMENTS.filter((d) => d.zone !== 'com').map((d) => Object.freeze({ code: d.code, nom: d.nom }));
 const resolver = createDepartementResolver(Object.freeze(official));
 const code = (cell: string) => {
   const r = resolver.resolve(cell);

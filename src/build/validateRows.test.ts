@@ -8,7 +8,7 @@ import { DEPARTEMENTS } from './cog';
 import { CommuneGazetteer, DepartementLocator } from './geocode';
 import { validateEtapes, validateInnovations, validateVocabulary, VocabLookup } from './validateRows';
 
-const fixture = path.resolve(__dirname, '../../../shared/fixtures/boundaries/departements-avec-outre-mer.geojson');
+const fixture = path.resolve(__dirname, '../../tests/fixtures/boundaries/departements-avec-outre-mer-extrait.geojson');
 const official = Object.freeze(JSON.parse(readFileSync(fixture, 'utf8')) as DepartementCollection);
 const placement = {
   departements: createDepartementResolver(DEPARTEMENTS),

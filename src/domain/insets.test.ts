@@ -24,11 +24,11 @@ import {
 } from './insets';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const fixturePath = path.resolve(repoRoot, '../shared/fixtures/boundaries/departements-avec-outre-mer.geojson');
+const fixturePath = path.resolve(repoRoot, 'tests/fixtures/boundaries/departements-avec-outre-mer-extrait.geojson');
 
 type Area = Feature<Polygon | MultiPolygon, { code: string }>;
 
-/** IGN outlines (departments, DROM included) from the shared fixture. */
+/** IGN outlines (an excerpt: a few departments and the five DROM), tests/fixtures/boundaries. */
 const ign = JSON.parse(readFileSync(fixturePath, 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { code: string }>;
 
 function worldAtlas(file: string): FeatureCollection<Polygon | MultiPolygon, { name: string }> {

