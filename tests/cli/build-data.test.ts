@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import iconv from 'iconv-lite';
 import { main } from '../../scripts/build-data';
 import { OUTPUT_ENTRIES } from '../../src/build/writeOutputs';
 import { toDisplayPosition } from '../../src/domain/insets';
@@ -201,6 +202,48 @@ describe('broken data', () => {
     writeFileSync(path.join(out, 'ancien.txt'), 'x');
     expect((await run('--data-dir', fixture('donnees-valides'), '--out', out)).code).toBe(0);
     expect(readdirSync(out).sort()).toEqual([...OUTPUT_ENTRIES].sort());
+  });
+});
+
+describe('a quote that never closes (text pasted from Word)', () => {
+  /** donnees-valides with innovations.csv edited by `edit` (the file is Windows-1252). */
+  function withInnovations(name: string, edit: (text: string) => string): string {
+    const data = path.join(work, name);
+    cpSync(fixture('donnees-valides'), data, { recursive: true });
+    const file = path.join(data, 'innovations.csv');
+    writeFileSync(file, iconv.encode(edit(iconv.decode(readFileSync(file), 'win1252')), 'win1252'));
+    return data;
+  }
+  const inMiddle = (text: string) => text.replace('i3;Commune seule;;', 'i3;Commune seule;"Copié de Word : ');
+
+  it('is an error located where the quote opens; the rows after it are still read', async () => {
+    const data = withInnovations('guillemet', inMiddle);
+    const { code, stdout, stderr } = await run('--data-dir', data, '--out', path.join(work, 'guillemet-out'));
+    expect(code).toBe(1);
+    expect(stderr.filter((l) => !l.includes('avertissement'))[0]).toMatch(
+      new RegExp(`^${data}/innovations\\.csv:5:3: guillemet ouvrant sans guillemet fermant`, 'u'));
+    expect(stdout).toContain('innovations.csv : 5 lignes lues, 4 écrites, 1 rejetées');
+  });
+
+  it('--lenient leaves out that row only and keeps read = written + rejected', async () => {
+    const data = withInnovations('guillemet-indulgent', inMiddle);
+    const out = path.join(work, 'guillemet-indulgent-out');
+    const { code, stdout } = await run('--data-dir', data, '--out', out, '--lenient');
+    expect(code).toBe(0);
+    expect(stdout).toContain('innovations.csv : 5 lignes lues, 4 écrites, 1 rejetées');
+    const { features } = readJson<InnovationCollection>(path.join(out, 'innovations.geojson'));
+    expect(features.map((f) => f.properties.id).sort()).toEqual(['i1', 'i2', 'i4', 'i5']);
+    expect(readJson<BuildReport>(path.join(out, 'report.json')).files['innovations.csv']).toEqual({ read: 5, written: 4, rejected: 1 });
+  });
+
+  it('on the last line, with or without a final line break', async () => {
+    for (const [name, ending] of [['fin-sans', ''], ['fin-avec', '\r\n']] as const) {
+      const data = withInnovations(name, (text) => `${text.replace(/;+\r\n$/u, '').replace('i5;Outre-mer;', 'i5;"Outre-mer;').trimEnd()}${ending}`);
+      const { code, stderr, stdout } = await run('--data-dir', data, '--out', path.join(work, `${name}-out`), '--lenient');
+      expect(code, name).toBe(0);
+      expect(stderr.some((l) => l.startsWith(`${data}/innovations.csv:7:2: guillemet ouvrant sans guillemet fermant`)), name).toBe(true);
+      expect(stdout, name).toContain('innovations.csv : 5 lignes lues, 4 écrites, 1 rejetées');
+    }
   });
 });
 

@@ -72,11 +72,32 @@ describe('parseCsvText', () => {
     expect(parsed.rows[0]?.problem).toMatchObject({ line: 2, column: 3 });
   });
 
-  it('flags an unclosed quote', () => {
-    const parsed = parseCsvText('a;b\n1;2\n3;"oups\n4;5', 'f.csv');
-    expect(parsed.rows).toHaveLength(2);
-    expect(parsed.rows[1]).toMatchObject({ line: 3, problem: { line: 3, column: 2 } });
-    expect(parsed.rows[1]?.problem?.message).toMatch(/guillemet/u);
+  it('flags an unclosed quote where it opens and reads the rows after it, with or without a final line break', () => {
+    for (const text of ['a;b\n1;2\n3;"oups\n4;5', 'a;b\n1;2\n3;"oups\n4;5\n', 'a;b\r\n1;2\r\n3;"oups\r\n4;5\r\n']) {
+      const parsed = parseCsvText(text, 'f.csv');
+      expect(parsed.rows.map((r) => [r.line, r.cells[0], r.problem?.line, r.problem?.column])).toEqual([
+        [2, '1', undefined, undefined],
+        [3, '3', 3, 2],
+        [4, '4', undefined, undefined],
+      ]);
+      expect(parsed.rows[1]?.problem?.message).toMatch(/^guillemet ouvrant sans guillemet fermant/u);
+    }
+  });
+
+  it('flags an unclosed quote on the last line, with or without a final line break', () => {
+    for (const text of ['a;b\n1;2\n3;"oups', 'a;b\n1;2\n3;"oups\n', 'a;b\n"1;2']) {
+      const parsed = parseCsvText(text, 'f.csv');
+      const last = parsed.rows.at(-1);
+      expect(last?.problem).toMatchObject({ severity: 'error', file: 'f.csv' });
+      expect([last?.problem?.line, last?.problem?.column]).toEqual(text.startsWith('a;b\n"') ? [2, 1] : [3, 2]);
+    }
+  });
+
+  it('names the line of the opening quote when the row started lines before it', () => {
+    const parsed = parseCsvText('a;b;c\n1;"deux\nlignes";"oups\n4;5;6\n', 'f.csv');
+    expect(parsed.rows[0]).toMatchObject({ line: 2, problem: { line: 3, column: 3 } });
+    expect(parsed.rows[1]).toMatchObject({ line: 4, cells: ['4', '5', '6'] });
+    expect(parsed.rows[1]?.problem).toBeUndefined();
   });
 
   it('returns no header and no rows for an empty text', () => {

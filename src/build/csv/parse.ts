@@ -1,5 +1,5 @@
-import Papa from 'papaparse';
 import type { Diagnostic } from '../../domain/types';
+import { CsvTokenizer, type CsvRecord } from './tokenize';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 
@@ -36,84 +36,83 @@ export function detectDelimiter(text: string): CsvDelimiter {
   return counts[';'] > counts[','] ? ';' : ',';
 }
 
-/** Counts line breaks the way editors do: CRLF, LF and a lone CR each end one line. */
-function countLineBreaks(s: string, from = 0, to = s.length): number {
-  let n = 0;
-  // indexOf is far faster than a character loop on a 30 MB file; lone CRs are rare (old Mac files).
-  for (let i = s.indexOf('\n', from); i !== -1 && i < to; i = s.indexOf('\n', i + 1)) n += 1;
-  for (let i = s.indexOf('\r', from); i !== -1 && i < to; i = s.indexOf('\r', i + 1)) {
-    if (s.charCodeAt(i + 1) !== 10) n += 1;
-  }
-  return n;
-}
-
-/** Drop the line break a row ends with, so the row's end position is on its own last line. */
-function endWithoutLineBreak(text: string, cursor: number): number {
-  let end = cursor;
-  if (text.charCodeAt(end - 1) === 10) end -= 1;
-  if (text.charCodeAt(end - 1) === 13) end -= 1;
-  return end;
-}
-
 const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
 
-/**
- * Parse CSV text (already decoded) into trimmed cells with line numbers. Blank lines, and lines
- * made only of separators (as spreadsheets leave after the last row), are skipped but still
- * counted in line numbers. Malformed rows are kept and flagged, never dropped silently.
- */
-export function parseCsvText(text: string, file: string): ParsedCsv {
-  const delimiter = detectDelimiter(text);
-  const records: { cells: string[]; end: number; errors: Papa.ParseError[] }[] = [];
-  Papa.parse<string[]>(text, {
-    delimiter,
-    skipEmptyLines: false,
-    step: (result) => {
-      records.push({ cells: result.data, end: result.meta.cursor, errors: result.errors });
-    },
-  });
-
-  // Line of each row's end, found by one forward scan; the row starts that many quoted breaks earlier.
-  let scanned = 0;
-  let line = 1;
-  let header: string[] = [];
-  const rows: CsvRow[] = [];
-  let first = true;
-  for (const record of records) {
-    const end = endWithoutLineBreak(text, record.end);
-    if (end > scanned) {
-      line += countLineBreaks(text, scanned, end);
-      scanned = end;
-    }
-    const inner = record.cells.reduce((n, cell) => n + countLineBreaks(cell), 0);
-    const startLine = line - inner;
-    if (isBlank(record.cells)) continue;
-    const cells = record.cells.map((c) => c.trim());
-    if (first) {
-      first = false;
-      header = cells;
-      continue;
-    }
-    const row: CsvRow = { line: startLine, cells };
-    const problem = describeProblem(record.errors, cells, header.length, file, startLine);
-    if (problem) row.problem = problem;
-    rows.push(row);
-  }
-  return { delimiter, header, rows };
+/** What a CsvReader reports: the header once, then each non-blank row. */
+export interface CsvReaderEvents {
+  header?: (header: string[], delimiter: CsvDelimiter) => void;
+  row: (row: CsvRow) => void;
 }
 
-function describeProblem(
-  errors: Papa.ParseError[],
-  cells: string[],
-  expected: number,
-  file: string,
-  line: number,
-): Diagnostic | undefined {
-  const quote = errors.find((e) => e.type === 'Quotes');
-  if (quote) {
+/**
+ * Reads CSV text given piece by piece (a file read as a stream): the separator is guessed from
+ * the header line, blank lines and lines made only of separators (as spreadsheets leave after
+ * the last row) are skipped but still counted in line numbers, and malformed rows are passed on
+ * flagged, never dropped.
+ */
+export class CsvReader {
+  private tokenizer: CsvTokenizer | undefined;
+  /** Text held until the header line is complete (the separator is guessed from it). */
+  private head = '';
+  private header: string[] | undefined;
+  delimiter: CsvDelimiter = ',';
+
+  constructor(private readonly file: string, private readonly on: CsvReaderEvents) {}
+
+  push(text: string): void {
+    if (this.tokenizer) {
+      this.tokenizer.push(text);
+      return;
+    }
+    this.head += text;
+    // The header is the first line with something on it: wait until it is complete.
+    if (/\S[^\r\n]*[\r\n]/u.test(this.head)) this.start();
+  }
+
+  end(): void {
+    if (!this.tokenizer) this.start();
+    this.tokenizer?.end();
+  }
+
+  private start(): void {
+    this.delimiter = detectDelimiter(this.head);
+    this.tokenizer = new CsvTokenizer(this.delimiter, (record) => this.record(record));
+    const head = this.head;
+    this.head = '';
+    this.tokenizer.push(head);
+  }
+
+  private record(record: CsvRecord): void {
+    if (!record.unclosedQuote && isBlank(record.cells)) return;
+    const cells = record.cells.map((c) => c.trim());
+    if (this.header === undefined) {
+      this.header = cells;
+      this.on.header?.(cells, this.delimiter);
+      return;
+    }
+    const row: CsvRow = { line: record.line, cells };
+    const problem = describeProblem(record, cells, this.header.length, this.file);
+    if (problem) row.problem = problem;
+    this.on.row(row);
+  }
+}
+
+/** Parse CSV text (already decoded) into trimmed cells with line numbers (see CsvReader). */
+export function parseCsvText(text: string, file: string): ParsedCsv {
+  const rows: CsvRow[] = [];
+  let header: string[] = [];
+  const reader = new CsvReader(file, { header: (h) => { header = h; }, row: (r) => rows.push(r) });
+  reader.push(text);
+  reader.end();
+  return { delimiter: reader.delimiter, header, rows };
+}
+
+function describeProblem(record: CsvRecord, cells: string[], expected: number, file: string): Diagnostic | undefined {
+  const line = record.line;
+  if (record.unclosedQuote) {
     return {
-      severity: 'error', file, line, column: Math.min(cells.length, expected) || 1,
-      message: 'guillemet ouvrant sans guillemet fermant : fermez le texte entre guillemets (")',
+      severity: 'error', file, line: record.unclosedQuote.line, column: record.unclosedQuote.column,
+      message: 'guillemet ouvrant sans guillemet fermant : le texte de cette cellule commence par " mais ne se termine jamais ; fermez-le par " ou retirez ce guillemet (les lignes suivantes sont lues normalement)',
     };
   }
   // Trailing empty cells are what spreadsheets add when a column was once used: harmless.
