@@ -29,8 +29,20 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/map/**/*.ts', 'src/main.tsx'],
+    // The map is a renderer: it is handed operations and reports events, it never reads the store.
+    files: ['src/map/**/*.ts', 'src/points/**/*.ts'],
     ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/build/*', '**/build'], message: 'src/build is build-only: the browser never ships it.' },
+          { group: ['**/store/*', '**/store'], message: 'src/map and src/points never read the store: MapView hands the map operations.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/main.tsx'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{ group: ['**/build/*', '**/build'], message: 'src/build is build-only: the browser never ships it.' }],

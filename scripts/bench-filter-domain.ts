@@ -1,13 +1,15 @@
 /**
  * npm run bench:filter-domain -- [--sizes 1000,10000,100000] [--runs 15]
  *
- * The pure part of a filter change, without the browser: building the filter index (once per data
- * load) and one filter pass (each change), at several sizes. Not a test: it prints medians, so a
- * regression such as folding text at every keystroke shows as a ratio between sizes or commits.
+ * The pure part of a filter change, without the browser, as the points worker runs it: decoding
+ * points.bin (once per load), one filter pass over the columns, and the text scan of a new query,
+ * at several sizes. Not a test: it prints medians, so a regression shows as a ratio between sizes
+ * or commits.
  */
 import { parseArgs } from 'node:util';
 import { DEPARTEMENTS } from '../src/build/cog';
-import { applyFilters, buildFilterIndex } from '../src/domain/filters';
+import { appendSearchLines, applyFilters, emptySearchText, textScores } from '../src/domain/filters';
+import { buildPointsTable, decodePointsFile, encodePointsFile, inDisplayOrder, searchLine } from '../src/domain/points';
 import { EMPTY_FILTERS, type DepartementInfo, type Filters, type InnovationFeature } from '../src/domain/types';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,100000' }, runs: { type: 'string', default: '15' } } });
@@ -51,16 +53,29 @@ const PASSES: [string, Partial<Filters>][] = [
   ['recherche + thème', { texte: 'reseau elus', themes: ['ent'] }],
 ];
 
+function concat(parts: Uint8Array[]): ArrayBuffer {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out.buffer;
+}
+
 console.log(`Filtrage pur (médiane de ${runs} passages, ms)`);
-console.log(['innovations', 'index', ...PASSES.map(([label]) => label)].join(' | '));
+console.log(['innovations', 'lecture de points.bin', ...PASSES.map(([label]) => label)].join(' | '));
 for (const n of sizes) {
-  const features = synthetic(n);
-  const indexMs = median(Array.from({ length: Math.max(3, Math.floor(runs / 3)) }, () => time(() => buildFilterIndex(features, departements))));
-  const index = buildFilterIndex(features, departements);
+  const features = inDisplayOrder(synthetic(n).map((f) => ({ ...f.properties, f }))).map((r) => r.f);
+  const table = buildPointsTable(features, { themes: THEMES, secteurs: ['education'], etapes: [], regionOf: (d) => departements.get(d)?.region });
+  const bytes = concat(encodePointsFile(table));
+  const decodeMs = median(Array.from({ length: runs }, () => time(() => decodePointsFile(bytes))));
+  const search = emptySearchText();
+  appendSearchLines(search, 0, features.map((f) => `${searchLine(f.properties)}\n`).join(''));
   const passMs = PASSES.map(([, patch]) => median(Array.from({ length: runs }, () => {
-    // A new query each time: the index's text cache is not what is timed.
-    index.textCache = null;
-    return time(() => applyFilters(index, { ...EMPTY_FILTERS, ...patch }));
+    const filters = { ...EMPTY_FILTERS, ...patch };
+    // A new query each time: the text scan is timed with the pass.
+    return time(() => applyFilters(table, filters, textScores(search, n, filters.texte)));
   })));
-  console.log([n.toLocaleString('fr-FR'), indexMs.toFixed(1), ...passMs.map((ms) => ms.toFixed(1))].join(' | '));
+  console.log([n.toLocaleString('fr-FR'), decodeMs.toFixed(1), ...passMs.map((ms) => ms.toFixed(1))].join(' | '));
 }

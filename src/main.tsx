@@ -4,10 +4,13 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
 import { App } from './components/App';
 import { useAppStore } from './store/appStore';
+import { startResultsSync } from './store/resultsSync';
 import { startUrlSync } from './store/urlSync';
 
 // Read the link's filters, selection and view before the map starts (it reads `view` once).
 startUrlSync(useAppStore, window);
+// The points worker answers every filter change, with or without a map on screen.
+startResultsSync(useAppStore);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useAppStore } from '../store/appStore';
 import { loadIntoStore } from '../store/loadData';
 import { EtapeDialog } from './EtapeDialog';
+import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
 import { MapView } from './MapView';
 import { PhoneViewSwitch } from './PhoneViewSwitch';
@@ -11,12 +12,13 @@ import { SidePanel } from './SidePanel';
 /** The page: header, then the map with its side panel once the data is loaded. */
 export function App() {
   const load = useAppStore((s) => s.load);
+  const dataProblems = useAppStore((s) => s.dataProblems);
   const selection = useAppStore((s) => s.selection);
   const explorer = useRef<HTMLElement>(null);
   const scroller = useCallback(() => explorer.current, []);
 
   useEffect(() => {
-    if (useAppStore.getState().load.status === 'loading') void loadIntoStore();
+    if (useAppStore.getState().load.status === 'loading') void loadIntoStore(useAppStore);
   }, []);
 
   useEffect(() => {
@@ -38,15 +40,31 @@ export function App() {
         <div className="message-etat erreur-donnees" role="alert">
           <h2>Les données ne peuvent pas être affichées</h2>
           <p>{load.message}</p>
+          {load.retry && (
+            <button type="button" onClick={() => void loadIntoStore(useAppStore)}>Réessayer</button>
+          )}
         </div>
       )}
       {load.status === 'ready' && (
         <>
+          {dataProblems.length > 0 && (
+            <div className="message-etat avertissement-donnees" role="note">
+              {dataProblems.map((p) => <p key={p}>{p}</p>)}
+            </div>
+          )}
           <main className="explorateur" ref={explorer}>
-            <MapView data={load.data} />
-            <SidePanel data={load.data} />
+            <ErrorBoundary region="la carte">
+              <MapView data={load.data} />
+            </ErrorBoundary>
+            <ErrorBoundary region="le panneau des filtres et de la liste">
+              <SidePanel data={load.data} />
+            </ErrorBoundary>
             <PrintReport />
-            {selection?.kind === 'etape' && <EtapeDialog key={selection.id} id={selection.id} data={load.data} />}
+            {selection?.kind === 'etape' && (
+              <ErrorBoundary region="la fiche de l'étape">
+                <EtapeDialog key={selection.id} id={selection.id} data={load.data} />
+              </ErrorBoundary>
+            )}
           </main>
           <PhoneViewSwitch scroller={scroller} />
         </>

@@ -1,20 +1,24 @@
 import { useMemo } from 'react';
 import { useAppStore, type LoadedData } from '../store/appStore';
-import { selectDepartements, selectFilteredInnovations } from '../store/selectors';
+import { innovationCriteriaKey, selectDepartements, selectMatchedCount } from '../store/selectors';
 import { formatCount, formatDateFr } from '../domain/presentation';
 import { etapesInDateOrder } from '../domain/route';
 import { DetailHeading } from './DetailHeading';
+import { useWorkerRows } from './hooks';
 import { InnovationLinks } from './InnovationLinks';
 
 /** A selected department: facts, its innovations (those the filters keep) and its stops. */
 export function DepartementPanel({ code, data }: { code: string; data: LoadedData }) {
   const select = useAppStore((s) => s.select);
-  const filtered = useAppStore(selectFilteredInnovations);
   const info = useAppStore(selectDepartements).get(code);
-  const innovations = useMemo(() => filtered.filter((f) => f.properties.departement === code), [filtered, code]);
-  const total = useMemo(() => data.innovations.filter((f) => f.properties.departement === code).length, [data, code]);
+  // Asked again whenever the worker has answered new filters.
+  const answered = useAppStore((s) => (s.results ? `${s.results.generation}:${innovationCriteriaKey(s.results.filters)}` : null));
+  const ready = useAppStore(selectMatchedCount) !== null;
+  const source = data.innovations;
+  const rows = useWorkerRows(ready ? () => source.rowsInDepartement(code) : null, `${code}|${answered}`);
+  const total = source.totalsByDepartement.get(code) ?? 0;
   const etapes = useMemo(() => etapesInDateOrder(data.etapes.filter((e) => e.properties.departement === code)), [data, code]);
-  const hidden = total - innovations.length;
+  const hidden = rows ? total - rows.length : 0;
 
   return (
     <section className="detail" aria-labelledby="detail-departement-titre">
@@ -26,11 +30,14 @@ export function DepartementPanel({ code, data }: { code: string; data: LoadedDat
         {info && (<><dt>Région</dt><dd>{info.region_nom}</dd></>)}
       </dl>
 
-      <h3>{formatCount(innovations.length)}{hidden > 0 && <span className="discret"> ({hidden} masquée{hidden > 1 ? 's' : ''} par les filtres)</span>}</h3>
-      {innovations.length > 0 ? (
-        <InnovationLinks innovations={innovations} themes={data.vocabulaires.themes} />
-      ) : (
+      <h3>
+        {rows ? formatCount(rows.length) : 'Innovations'}
+        {hidden > 0 && <span className="discret"> ({hidden} masquée{hidden > 1 ? 's' : ''} par les filtres)</span>}
+      </h3>
+      {rows && rows.length === 0 ? (
         <p className="discret">Aucune innovation {total > 0 ? 'ne correspond aux filtres' : 'recensée'} dans ce département.</p>
+      ) : (
+        <InnovationLinks source={source} rows={rows} themes={data.vocabulaires.themes} />
       )}
 
       <h3>Étapes de La Route des Territoires</h3>

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { useEffect, useRef, type MouseEvent } from 'react';
 import { useAppStore, type LoadedData } from '../store/appStore';
 import { selectDepartements } from '../store/selectors';
 import { etapePlace, formatDateFr } from '../domain/presentation';
+import { useWorkerRows } from './hooks';
 import { InnovationLinks } from './InnovationLinks';
 import { ThemeTags } from './ThemeTags';
 
@@ -13,7 +14,7 @@ export function EtapeDialog({ id, data }: { id: string; data: LoadedData }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const departements = useAppStore(selectDepartements);
   const etape = data.etapes.find((e) => e.properties.id === id);
-  const presented = useMemo(() => data.innovations.filter((f) => f.properties.etape === id), [data, id]);
+  const presented = useWorkerRows(() => data.innovations.rowsAtEtape(id), id);
 
   useEffect(() => {
     const el = dialog.current;
@@ -63,8 +64,8 @@ export function EtapeDialog({ id, data }: { id: string; data: LoadedData }) {
       <h3>Thèmes</h3>
       <ThemeTags ids={p.themes} vocabulaire={data.vocabulaires.themes} vide="Thème à venir" />
       <h3>Innovations présentées</h3>
-      {presented.length > 0 ? (
-        <InnovationLinks innovations={presented} />
+      {presented === null || presented.length > 0 ? (
+        <InnovationLinks source={data.innovations} rows={presented} />
       ) : (
         <p className="discret">Aucune innovation rattachée à cette étape pour l'instant.</p>
       )}

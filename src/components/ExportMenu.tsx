@@ -1,86 +1,121 @@
-import { useAppStore } from '../store/appStore';
-import { selectDepartements, selectEtapesMatchingThemes, selectFilteredInnovations } from '../store/selectors';
-import {
-  etapesIcs, exportFileName, exportNotice, innovationsCsv, innovationsGeoJson, type ExportContext, type ExportKind,
-} from '../domain/export';
-import { formatDateFr } from '../domain/presentation';
+import { useState } from 'react';
+import { useAppStore, type LoadedData } from '../store/appStore';
+import { selectDepartements, selectEtapesMatchingThemes, selectMatchedRows, selectResultsCurrent } from '../store/selectors';
+import type { ExportContext } from '../domain/export';
+import { formatCount, formatDateFr } from '../domain/presentation';
 import { downloadText } from './download';
-import { PRINT_MAX_ROWS } from './PrintReport';
-import { printPage } from './printing';
-import { formatCount } from '../domain/presentation';
+import { PRINT_MAX_ROWS, printWithRows } from './printing';
 import { useLoadedData } from './hooks';
 import './filters.css';
+
+// The export code (and papaparse) is only fetched when someone exports.
+const exportModule = () => import('../domain/export');
 
 /**
  * Takes the filtered innovations away: CSV for spreadsheets (`;` for French Excel by default),
  * GeoJSON for GIS tools, the stops as a calendar, and a note saying what was exported.
- * Every export holds all filtered rows, not only those on screen.
+ * Every export holds all filtered rows, not only those on screen: their texts are fetched first.
  */
 export function ExportMenu() {
   const data = useLoadedData();
-  const innovations = useAppStore(selectFilteredInnovations);
+  if (!data) return null;
+  return <ExportMenuOf data={data} />;
+}
+
+function ExportMenuOf({ data }: { data: LoadedData }) {
+  const rows = useAppStore(selectMatchedRows);
+  const current = useAppStore(selectResultsCurrent);
   const etapes = useAppStore(selectEtapesMatchingThemes);
   const departements = useAppStore(selectDepartements);
   const filters = useAppStore((s) => s.filters);
-  if (!data) return null;
+  const [busy, setBusy] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
 
   const context = (): ExportContext => ({
     filters, vocabulaires: data.vocabulaires, departements, meta: data.meta, today: new Date(),
   });
-  const save = (kind: ExportKind, make: (ctx: ExportContext) => string, type: string, name?: string) => {
-    const ctx = context();
-    downloadText(name ?? exportFileName(kind, filters, departements, ctx.today), make(ctx), type);
+
+  /** Runs one export: fetches what it needs, then saves the file; says so while it works. */
+  const run = async (label: string, work: () => Promise<void>) => {
+    setBusy(label);
+    setFailure(null);
+    try {
+      await work();
+    } catch (err) {
+      setFailure(`L'export n'a pas pu être préparé : ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      setBusy(null);
+    }
   };
 
+  const csv = (delimiter: ';' | ',') => run('CSV', async () => {
+    const [m, innovations] = await Promise.all([exportModule(), data.innovations.loadRows(rows)]);
+    const ctx = context();
+    const name = m.exportFileName('csv', filters, departements, ctx.today);
+    downloadText(delimiter === ';' ? name : name.replace(/\.csv$/, '-virgule.csv'), m.innovationsCsv(innovations, departements, delimiter), 'text/csv;charset=utf-8');
+  });
+
+  const disabled = busy !== null || !current;
+
   return (
-    <section className="export" aria-labelledby="export-titre">
+    <section className="export" aria-labelledby="export-titre" aria-busy={busy !== null}>
       <h2 id="export-titre">Exporter</h2>
       <p className="export-resume">
-        Contenu : {formatCount(innovations.length)} (tous les résultats filtrés, pas seulement ceux à l'écran).
+        Contenu : {formatCount(rows.length)} (tous les résultats filtrés, pas seulement ceux à l'écran).
         Données du {formatDateFr(data.meta.date_donnees)}.
       </p>
       <ul className="export-actions">
         <li>
-          <button type="button" className="export-principal" onClick={() => save('csv', () => innovationsCsv(innovations, departements, ';'), 'text/csv;charset=utf-8')}>
+          <button type="button" className="export-principal" disabled={disabled} onClick={() => void csv(';')}>
             Exporter CSV
           </button>
           <span className="export-aide">Tableur (Excel, LibreOffice) : séparateur point-virgule, virgule décimale.</span>
         </li>
         <li>
-          <button type="button" onClick={() => {
-            const ctx = context();
-            const name = exportFileName('csv', filters, departements, ctx.today).replace(/\.csv$/, '-virgule.csv');
-            downloadText(name, innovationsCsv(innovations, departements, ','), 'text/csv;charset=utf-8');
-          }}>
+          <button type="button" disabled={disabled} onClick={() => void csv(',')}>
             CSV séparateur virgule
           </button>
           <span className="export-aide">Pour les outils anglophones : séparateur virgule, point décimal.</span>
         </li>
         <li>
-          <button type="button" onClick={() => save('geojson', (ctx) => JSON.stringify(innovationsGeoJson(innovations, ctx), null, 1), 'application/geo+json')}>
+          <button type="button" disabled={disabled} onClick={() => void run('GeoJSON', async () => {
+            const [m, innovations] = await Promise.all([exportModule(), data.innovations.loadRows(rows)]);
+            const ctx = context();
+            downloadText(m.exportFileName('geojson', filters, departements, ctx.today), JSON.stringify(m.innovationsGeoJson(innovations, ctx), null, 1), 'application/geo+json');
+          })}>
             GeoJSON
           </button>
           <span className="export-aide">Pour un SIG (QGIS…), coordonnées réelles WGS 84.</span>
         </li>
         <li>
-          <button type="button" onClick={() => save('ics', (ctx) => etapesIcs(etapes, data.vocabulaires, departements, ctx.today), 'text/calendar;charset=utf-8')}>
+          <button type="button" disabled={busy !== null} onClick={() => void run('agenda', async () => {
+            const m = await exportModule();
+            const ctx = context();
+            downloadText(m.exportFileName('ics', filters, departements, ctx.today), m.etapesIcs(etapes, data.vocabulaires, departements, ctx.today), 'text/calendar;charset=utf-8');
+          })}>
             Étapes (.ics)
           </button>
           <span className="export-aide">{formatCount(etapes.length, 'étape')} de la Route des Territoires, pour un agenda.</span>
         </li>
         <li>
-          <button type="button" onClick={() => save('notice', (ctx) => exportNotice(innovations.length, ctx), 'text/plain;charset=utf-8')}>
+          <button type="button" disabled={disabled} onClick={() => void run('notice', async () => {
+            const m = await exportModule();
+            const ctx = context();
+            downloadText(m.exportFileName('notice', filters, departements, ctx.today), m.exportNotice(rows.length, ctx), 'text/plain;charset=utf-8');
+          })}>
             Notice (.txt)
           </button>
           <span className="export-aide">Filtres appliqués, date des données et sens des colonnes.</span>
         </li>
         <li>
-          <button type="button" onClick={printPage}>Imprimer</button>
+          <button type="button" disabled={disabled} onClick={() => void run('impression', () => printWithRows(data.innovations, rows))}>Imprimer</button>
           <span className="export-aide">
             La carte telle qu'affichée, sa légende, les filtres et le tableau des résultats ({PRINT_MAX_ROWS.toLocaleString('fr-FR')} lignes au plus).
           </span>
         </li>
       </ul>
+      {busy && <p className="export-etat" role="status">Préparation de l'export ({busy})…</p>}
+      {failure && <p className="export-erreur" role="alert">{failure}</p>}
     </section>
   );
 }

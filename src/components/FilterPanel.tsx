@@ -250,16 +250,9 @@ function YearFields({ data }: { data: LoadedData }) {
   const anneeMax = useAppStore((s) => s.filters.anneeMax);
   const setFilters = useAppStore((s) => s.setFilters);
   const years = useMemo(() => {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const f of data.innovations) {
-      const a = f.properties.annee;
-      if (a === null) continue;
-      if (a < lo) lo = a;
-      if (a > hi) hi = a;
-    }
+    const range = data.innovations.years;
     const list: number[] = [];
-    for (let y = lo; y <= hi; y++) list.push(y);
+    if (range) for (let y = range.min; y <= range.max; y++) list.push(y);
     return list;
   }, [data]);
   // A link may name a year outside the data: keep it choosable so the select shows the truth.

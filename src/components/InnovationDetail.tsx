@@ -3,24 +3,25 @@ import { selectDepartements } from '../store/selectors';
 import { departementLabel, formatCount, etapePlace, formatCoordinates, formatDateFr, placementLabel, safeWebUrl } from '../domain/presentation';
 import { DetailHeading } from './DetailHeading';
 import { ThemeTags } from './ThemeTags';
+import { useInnovationById } from './hooks';
 
 /** Everything known about one innovation; data text is rendered as text only. */
 export function InnovationDetail({ id, data }: { id: string; data: LoadedData }) {
   const select = useAppStore((s) => s.select);
   const departements = useAppStore(selectDepartements);
-  const feature = data.innovations.find((f) => f.properties.id === id);
-  if (!feature) {
+  const found = useInnovationById(data.innovations, id);
+  if (found.status !== 'trouvee') {
     return (
       <section className="detail">
-        <DetailHeading surtitre="Innovation">Innovation introuvable</DetailHeading>
-        <p>L'innovation « {id} » n'existe pas dans les données chargées.</p>
+        <DetailHeading surtitre="Innovation">{found.status === 'introuvable' ? 'Innovation introuvable' : 'Chargement…'}</DetailHeading>
+        {found.status === 'introuvable' && <p>L'innovation « {id} » n'existe pas dans les données chargées.</p>}
       </section>
     );
   }
-  const p = feature.properties;
+  const p = found.feature.properties;
   const etape = p.etape ? data.etapes.find((e) => e.properties.id === p.etape) : undefined;
   const url = safeWebUrl(p.site_web);
-  const others = data.innovations.filter((f) => f.properties.departement === p.departement).length - 1;
+  const others = (data.innovations.totalsByDepartement.get(p.departement) ?? 1) - 1;
 
   return (
     <section className="detail" aria-labelledby="detail-innovation-titre">

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useAppStore } from '../store/appStore';
-import { selectFilteredInnovations } from '../store/selectors';
+import { selectMatchedCount } from '../store/selectors';
 
 type Part = 'carte' | 'liste';
 
@@ -13,7 +13,7 @@ const NUMBER = new Intl.NumberFormat('fr-FR');
  */
 export function PhoneViewSwitch({ scroller }: { scroller: () => HTMLElement | null }) {
   const [shown, setShown] = useState<Part>('carte');
-  const count = useAppStore((s) => selectFilteredInnovations(s).length);
+  const count = useAppStore(selectMatchedCount);
 
   useEffect(() => {
     const area = scroller();
@@ -37,7 +37,7 @@ export function PhoneViewSwitch({ scroller }: { scroller: () => HTMLElement | nu
     <nav className="bascule-telephone" aria-label="Afficher la carte ou la liste">
       <button type="button" aria-pressed={shown === 'carte'} onClick={() => show('carte')}>Carte</button>
       <button type="button" aria-pressed={shown === 'liste'} onClick={() => show('liste')}>
-        Filtres et liste <span className="bascule-compte">({NUMBER.format(count)})</span>
+        Filtres et liste {count !== null && <span className="bascule-compte">({NUMBER.format(count)})</span>}
       </button>
     </nav>
   );

@@ -1,14 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useAppStore } from '../store/appStore';
-import { selectDepartements, selectFilteredInnovations } from '../store/selectors';
+import { selectDepartements, selectMatchedRows } from '../store/selectors';
 import { filterChips } from '../domain/filterLabels';
 import { departementLabel, formatCount, formatDateFr } from '../domain/presentation';
+import type { InnovationFeature } from '../domain/types';
 import { useLoadedData } from './hooks';
-import { onBeforePrint } from './printing';
-
-/** Most rows printed: past that, a sentence says how many were left out and points to the CSV. */
-export const PRINT_MAX_ROWS = 500;
+import { onBeforePrint, PRINT_MAX_ROWS } from './printing';
 
 /**
  * What print adds under the map and its legend (hidden on screen): the active filters in words
@@ -18,7 +16,7 @@ export function PrintReport() {
   const data = useLoadedData();
   const filters = useAppStore((s) => s.filters);
   const departements = useAppStore(selectDepartements);
-  const innovations = useAppStore(selectFilteredInnovations);
+  const matched = useAppStore(selectMatchedRows);
   const [printing, setPrinting] = useState(false);
 
   useEffect(() => {
@@ -39,7 +37,10 @@ export function PrintReport() {
   if (!data || !printing) return null;
 
   const themeLabel = new Map(data.vocabulaires.themes.map((t) => [t.id, t.libelle]));
-  const rows = innovations.slice(0, PRINT_MAX_ROWS);
+  // "Imprimer" fetches these rows first; a print started from the browser shows those already here.
+  const wanted = Array.from(matched.subarray(0, PRINT_MAX_ROWS), (row) => data.innovations.row(row));
+  const rows = wanted.filter((f): f is InnovationFeature => f !== undefined);
+  const total = matched.length;
   const sources = [...new Set(data.meta.attributions.map((a) => a.trim()).filter(Boolean))];
 
   return (
@@ -56,11 +57,17 @@ export function PrintReport() {
       ) : (
         <p>Aucun filtre : toutes les innovations.</p>
       )}
-      <h3>{formatCount(innovations.length)}</h3>
-      {innovations.length > PRINT_MAX_ROWS && (
+      <h3>{formatCount(total)}</h3>
+      {total > PRINT_MAX_ROWS && (
         <p className="impression-limite">
-          Seules les {PRINT_MAX_ROWS.toLocaleString('fr-FR')} premières sur {innovations.length.toLocaleString('fr-FR')} sont
+          Seules les {PRINT_MAX_ROWS.toLocaleString('fr-FR')} premières sur {total.toLocaleString('fr-FR')} sont
           imprimées ; l'export CSV donne la liste complète.
+        </p>
+      )}
+      {rows.length < wanted.length && (
+        <p className="impression-limite">
+          {(wanted.length - rows.length).toLocaleString('fr-FR')} lignes n'étaient pas encore chargées : utilisez le bouton
+          « Imprimer » de la page pour les avoir toutes.
         </p>
       )}
       {rows.length > 0 && (

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useAppStore } from '../store/appStore';
-import { selectDepartements, selectFilteredInnovations } from '../store/selectors';
+import { selectDepartements, selectMatchedRows, selectResultsCurrent } from '../store/selectors';
 import { hasActiveFilters, queryWords } from '../domain/filters';
 import type { VocabEntry } from '../domain/types';
 import { departementLabel, formatCount } from '../domain/presentation';
-import { useLoadedData } from './hooks';
+import type { InnovationSource } from '../points/client';
+import { useLoadedData, useRowsVersion } from './hooks';
 import './filters.css';
 
 /** Fixed row height: exact sizes let the virtualiser place 100,000 rows without measuring them. */
@@ -20,7 +21,15 @@ const optionId = (index: number) => `resultat-${index}`;
  */
 export function ResultsList() {
   const data = useLoadedData();
-  const innovations = useAppStore(selectFilteredInnovations);
+  if (!data) return null;
+  return <ResultsListOf source={data.innovations} themes={data.vocabulaires.themes} />;
+}
+
+function ResultsListOf({ source, themes }: { source: InnovationSource; themes: readonly VocabEntry[] }) {
+  useRowsVersion(source);
+  const rowsOf = useAppStore(selectMatchedRows);
+  const answered = useAppStore((s) => s.results !== null);
+  const current = useAppStore(selectResultsCurrent);
   const departements = useAppStore(selectDepartements);
   const selection = useAppStore((s) => s.selection);
   const searching = useAppStore((s) => queryWords(s.filters.texte).length > 0);
@@ -34,17 +43,26 @@ export function ResultsList() {
   // The app does not use the React Compiler; the virtualiser re-renders this component itself.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: innovations.length,
+    count: rowsOf.length,
     getScrollElement: () => listRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
   });
 
   const selectedId = selection?.kind === 'innovation' ? selection.id : null;
+  const selectedRow = selectedId === null ? undefined : source.loadedRowOf(selectedId);
   const selectedIndex = useMemo(
-    () => (selectedId === null ? -1 : innovations.findIndex((f) => f.properties.id === selectedId)),
-    [innovations, selectedId],
+    () => (selectedRow === undefined ? -1 : rowsOf.indexOf(selectedRow)),
+    [rowsOf, selectedRow],
   );
+  const rows = virtualizer.getVirtualItems();
+  const firstShown = rows[0]?.index ?? 0;
+  const lastShown = rows.at(-1)?.index ?? -1;
+
+  // The rows on screen (and those the overscan keeps ready) come in by chunks.
+  useEffect(() => {
+    if (lastShown >= firstShown) void source.loadRows(rowsOf.subarray(firstShown, lastShown + 1)).catch(() => undefined);
+  }, [source, rowsOf, firstShown, lastShown]);
 
   // A selection made on the map (or restored from a link) brings its row into view.
   useEffect(() => {
@@ -53,26 +71,36 @@ export function ResultsList() {
     virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
 
-  const current = Math.min(active, Math.max(innovations.length - 1, 0));
+  const count = rowsOf.length;
+  const featureAt = (index: number) => {
+    const row = rowsOf[index];
+    return row === undefined ? undefined : source.row(row);
+  };
+  const activeIndex = Math.min(active, Math.max(count - 1, 0));
 
   const moveTo = (index: number) => {
-    const next = Math.max(0, Math.min(innovations.length - 1, index));
+    const next = Math.max(0, Math.min(count - 1, index));
     setActive(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
-    hoverInnovation(innovations[next]?.properties.id ?? null);
+    hoverInnovation(featureAt(next)?.properties.id ?? null);
+  };
+
+  const choose = (index: number) => {
+    const feature = featureAt(index);
+    if (feature) select({ kind: 'innovation', id: feature.properties.id });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (innovations.length === 0) return;
+    if (count === 0) return;
     const keys: Record<string, () => void> = {
-      ArrowDown: () => moveTo(current + 1),
-      ArrowUp: () => moveTo(current - 1),
-      PageDown: () => moveTo(current + PAGE),
-      PageUp: () => moveTo(current - PAGE),
+      ArrowDown: () => moveTo(activeIndex + 1),
+      ArrowUp: () => moveTo(activeIndex - 1),
+      PageDown: () => moveTo(activeIndex + PAGE),
+      PageUp: () => moveTo(activeIndex - PAGE),
       Home: () => moveTo(0),
-      End: () => moveTo(innovations.length - 1),
-      Enter: () => select({ kind: 'innovation', id: innovations[current]!.properties.id }),
-      ' ': () => select({ kind: 'innovation', id: innovations[current]!.properties.id }),
+      End: () => moveTo(count - 1),
+      Enter: () => choose(activeIndex),
+      ' ': () => choose(activeIndex),
     };
     const action = keys[e.key];
     if (action) {
@@ -81,22 +109,19 @@ export function ResultsList() {
     }
   };
 
-  if (!data) return null;
-  const themes = data.vocabulaires.themes;
-  const rows = virtualizer.getVirtualItems();
   // Point assistive technology only at a row that exists (the wheel may have scrolled it away).
-  const activeRendered = rows.some((row) => row.index === current);
+  const activeRendered = rows.some((row) => row.index === activeIndex);
 
   return (
     <section className="resultats" aria-labelledby="resultats-titre">
       <h2 id="resultats-titre" className="resultats-titre">Résultats</h2>
-      <p className="resultats-compte" role="status" data-count={innovations.length}>
-        {formatCount(innovations.length)}
-        {innovations.length > 1 && (
+      <p className="resultats-compte" role="status" data-count={current ? count : undefined} aria-busy={!current}>
+        {answered ? formatCount(count) : 'Recherche des innovations…'}
+        {count > 1 && (
           <span className="resultats-tri">{searching ? ', triées par pertinence' : ', triées par département puis titre'}</span>
         )}
       </p>
-      {innovations.length === 0 ? (
+      {!answered ? null : count === 0 ? (
         <div className="resultats-vide">
           <p>Aucune innovation ne correspond à ces filtres.</p>
           {filtered && <button type="button" onClick={resetFilters}>Réinitialiser les filtres</button>}
@@ -108,7 +133,7 @@ export function ResultsList() {
           role="listbox"
           tabIndex={0}
           aria-labelledby="resultats-titre"
-          aria-activedescendant={activeRendered ? optionId(current) : undefined}
+          aria-activedescendant={activeRendered ? optionId(activeIndex) : undefined}
           onKeyDown={onKeyDown}
           onFocus={() => {
             // Arrows start from what is on screen, not from a row scrolled away with the wheel.
@@ -121,9 +146,26 @@ export function ResultsList() {
         >
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {rows.map((row) => {
-              const p = innovations[row.index]!.properties;
+              const feature = featureAt(row.index);
+              if (!feature) {
+                return (
+                  <div
+                    key={`attente-${row.index}`}
+                    id={optionId(row.index)}
+                    role="option"
+                    aria-selected={false}
+                    aria-setsize={count}
+                    aria-posinset={row.index + 1}
+                    className="resultats-ligne resultats-ligne-attente"
+                    style={{ height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
+                  >
+                    <span className="resultats-ligne-titre">Chargement…</span>
+                  </div>
+                );
+              }
+              const p = feature.properties;
               const classes = ['resultats-ligne'];
-              if (row.index === current) classes.push('resultats-ligne-active');
+              if (row.index === activeIndex) classes.push('resultats-ligne-active');
               if (p.id === selectedId) classes.push('resultats-ligne-choisie');
               return (
                 <div
@@ -131,7 +173,7 @@ export function ResultsList() {
                   id={optionId(row.index)}
                   role="option"
                   aria-selected={p.id === selectedId}
-                  aria-setsize={innovations.length}
+                  aria-setsize={count}
                   aria-posinset={row.index + 1}
                   data-id={p.id}
                   className={classes.join(' ')}

@@ -25,3 +25,12 @@ export function printPage(): void {
   preparePrint();
   window.print();
 }
+
+/** Most rows printed: past that, a sentence says how many were left out and points to the CSV. */
+export const PRINT_MAX_ROWS = 500;
+
+/** Fetches the rows the printed table shows, then prints. */
+export async function printWithRows(source: { loadRows(rows: ArrayLike<number>): Promise<unknown> }, rows: Uint32Array): Promise<void> {
+  await source.loadRows(rows.subarray(0, PRINT_MAX_ROWS));
+  printPage();
+}

@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS, type Filters } from './types';
 import {
-  applyFilters, buildFilterIndex, departementSortKey, etapesMatchingThemes, hasActiveFilters, queryWords,
+  appendSearchLines, applyFilters, emptySearchText, etapesMatchingThemes, hasActiveFilters, queryWords, rowsAtEtape,
+  rowsInDepartement, textKey, textScores, totalsByDepartement, yearRange,
 } from './filters';
+import { buildPointsTable, departementSortKey, inDisplayOrder, searchLine } from './points';
 import type { DepartementInfo, EtapeFeature, Innovation, InnovationFeature } from './types';
 
 const DEPARTEMENTS = new Map<string, DepartementInfo>([
@@ -36,10 +38,30 @@ const INNOVATIONS: readonly InnovationFeature[] = Object.freeze([
   innovation({ id: 'f', titre: 'Dossier patient partagé', themes: ['telesante', 'inclusion'], secteurs: ['sante', 'solidarite'], departement: '35', annee: 2010 }),
 ]);
 
-const index = () => buildFilterIndex(INNOVATIONS, DEPARTEMENTS);
+const ALL_THEMES = ['telesante', 'ent', 'haut-debit', 'developpement-eco', 'tourisme', 'inclusion'];
+const ALL_SECTEURS = ['sante', 'education', 'amenagement', 'culture', 'emploi', 'solidarite'];
+
+/** What the data build would write for `features`: rows in display order, columns, search text. */
+function prepare(features: readonly InnovationFeature[], themes = ALL_THEMES, secteurs = ALL_SECTEURS) {
+  const ordered = inDisplayOrder(features.map((f) => ({ ...f.properties, feature: f }))).map((r) => r.feature);
+  const table = buildPointsTable(ordered, { themes, secteurs, etapes: ['e1', 'e2'], regionOf: (d) => DEPARTEMENTS.get(d)?.region });
+  const search = emptySearchText();
+  appendSearchLines(search, 0, ordered.map((f) => `${searchLine(f.properties)}\n`).join(''));
+  return { ordered, table, search };
+}
+
+type Prepared = ReturnType<typeof prepare>;
+
+/** One filter pass as the points worker runs it, with the matching features. */
+function filterOn(data: Prepared, fl: Filters) {
+  const result = applyFilters(data.table, fl, textScores(data.search, data.table.header.count, fl.texte));
+  return { ...result, innovations: Array.from(result.matched, (i) => data.ordered[i]!) };
+}
+
+const PREPARED = prepare(INNOVATIONS);
 const filters = (patch: Partial<Filters>): Filters => Object.freeze({ ...EMPTY_FILTERS, ...patch });
 const ids = (fs: readonly InnovationFeature[]) => fs.map((f) => f.properties.id);
-const run = (patch: Partial<Filters>) => applyFilters(index(), filters(patch));
+const run = (patch: Partial<Filters>) => filterOn(PREPARED, filters(patch));
 
 /** Brute-force reference: the definition of a match, written the obvious way. */
 function matchesOtherThan(f: InnovationFeature, fl: Filters, leftOut: 'themes' | 'secteurs' | null): boolean {
@@ -92,7 +114,7 @@ describe('filter semantics', () => {
       for (const b of choices) {
         const fl = filters({ ...a, ...b });
         const expected = INNOVATIONS.filter((f) => matchesOtherThan(f, fl, null)).map((f) => f.properties.id).sort();
-        expect(ids(applyFilters(index(), fl).innovations).sort(), JSON.stringify(fl)).toEqual(expected);
+        expect(ids(filterOn(PREPARED, fl).innovations).sort(), JSON.stringify(fl)).toEqual(expected);
       }
     }
   });
@@ -123,7 +145,7 @@ describe('filter semantics on random data (property)', () => {
     fc.assert(fc.property(fc.array(innovationArb, { maxLength: 25 }), filtersArb, (rows, criteria) => {
       const data = rows.map((r, i) => innovation({ id: `r${i}`, ...r }));
       const fl = filters(criteria);
-      const r = applyFilters(buildFilterIndex(data, DEPARTEMENTS), fl);
+      const r = filterOn(prepare(data, THEMES, SECTEURS), fl);
       const expectedIds = data.filter((f) => matchesOtherThan(f, fl, null)).map((f) => f.properties.id).sort();
       expect(ids(r.innovations).sort()).toEqual(expectedIds);
       for (const t of THEMES) {
@@ -168,31 +190,32 @@ describe('text search', () => {
   });
 
   it('ranks by relevance: a title match before a porteur match before a description match', () => {
-    const idx = buildFilterIndex([
+    const data = prepare([
       innovation({ id: 'desc', titre: 'Zeta', description: 'portail santé' }),
       innovation({ id: 'titre', titre: 'Santé en ligne', departement: '974' }),
       innovation({ id: 'porteur', titre: 'Alpha', porteur: 'Réseau santé' }),
-    ], DEPARTEMENTS);
-    expect(ids(applyFilters(idx, filters({ texte: 'sante' })).innovations)).toEqual(['titre', 'porteur', 'desc']);
+    ]);
+    expect(ids(filterOn(data, filters({ texte: 'sante' })).innovations)).toEqual(['titre', 'porteur', 'desc']);
   });
 
   it('ranks a word start above a match inside a word, and keeps display order on ties', () => {
-    const idx = buildFilterIndex([
+    const data = prepare([
       innovation({ id: 'inside', titre: 'Télécommunications', departement: '29' }),
       innovation({ id: 'start2', titre: 'Communes rurales', departement: '43' }),
       innovation({ id: 'start1', titre: 'Communes connectées', departement: '35' }),
-    ], DEPARTEMENTS);
-    expect(ids(applyFilters(idx, filters({ texte: 'commun' })).innovations)).toEqual(['start1', 'start2', 'inside']);
+    ]);
+    expect(ids(filterOn(data, filters({ texte: 'commun' })).innovations)).toEqual(['start1', 'start2', 'inside']);
   });
 
-  it('reuses the text scan when only another filter changes, and gives the same answer', () => {
-    const idx = index();
-    const first = applyFilters(idx, filters({ texte: 'eco' }));
-    const cache = idx.textCache;
-    const second = applyFilters(idx, filters({ texte: 'eco', themes: ['ent'] }));
-    expect(idx.textCache).toBe(cache);
-    expect(ids(second.innovations).sort())
-      .toEqual(ids(first.innovations.filter((f) => f.properties.themes.includes('ent'))).sort());
+  it('gives one reuse key to queries that differ only in case, accents and spacing', () => {
+    expect(textKey('  Économie   LOCALE ')).toBe(textKey('economie locale'));
+    expect(textKey('eco')).not.toBe(textKey('eco locale'));
+  });
+
+  it('reads every row of a search chunk, whatever characters its fields hold', () => {
+    const search = emptySearchText();
+    appendSearchLines(search, 2, `${searchLine({ titre: 'A;B', porteur: '"p"', commune: '', description: 'x\ty' })}\n`);
+    expect([search.titres[2], search.porteurs[2], search.communes[2], search.descriptions[2]]).toEqual(['a;b', '"p"', '', 'x y']);
   });
 });
 
@@ -240,6 +263,29 @@ describe('facet counts', () => {
   it('counts matches per department', () => {
     expect(Object.fromEntries(run({ themes: ['telesante', 'ent'] }).countsByDepartement))
       .toEqual({ '29': 1, '35': 2, '2A': 1 });
+  });
+});
+
+describe('rows by place and stop, totals and years', () => {
+  const rowIds = (rows: Uint32Array) => Array.from(rows, (i) => PREPARED.ordered[i]!.properties.id);
+
+  it('keeps the rows of one department among given rows, in their order', () => {
+    const all = run({}).matched;
+    expect(rowIds(rowsInDepartement(PREPARED.table, all, '35'))).toEqual(['f', 'b']);
+    expect(rowIds(rowsInDepartement(PREPARED.table, run({ themes: ['ent'] }).matched, '35'))).toEqual(['b']);
+    expect(rowsInDepartement(PREPARED.table, all, '01')).toHaveLength(0);
+  });
+
+  it('finds the rows presented at a stop', () => {
+    const data = prepare([innovation({ id: 'x', etape: 'e2' }), innovation({ id: 'y' }), innovation({ id: 'z', etape: 'e2', departement: '29' })]);
+    expect(Array.from(rowsAtEtape(data.table, 'e2'), (i) => data.ordered[i]!.properties.id)).toEqual(['z', 'x']);
+    expect(rowsAtEtape(data.table, 'e9')).toHaveLength(0);
+  });
+
+  it('counts every row per department and gives the known years', () => {
+    expect(Object.fromEntries(totalsByDepartement(PREPARED.table))).toEqual({ '2A': 1, '29': 1, '35': 2, '43': 1, '974': 1 });
+    expect(yearRange(PREPARED.table)).toEqual({ min: 2007, max: 2010 });
+    expect(yearRange(prepare([innovation({ id: 'n', annee: null })]).table)).toBeNull();
   });
 });
 

@@ -1,5 +1,7 @@
 /**
- * Filtering innovations: the semantics users rely on, and the precomputation that keeps it fast.
+ * Filtering innovations: the semantics users rely on, computed over the compact columns of
+ * src/domain/points.ts (the points worker runs this; the unit tests check it against a
+ * brute-force definition).
  *
  * Semantics: within a group (themes, sectors) values are OR-ed; across groups criteria are AND-ed.
  * A text query matches when every word of it appears somewhere in the title, description, porteur
@@ -8,127 +10,43 @@
  * their current choices (the group's own selection is left out, so counts never drop to zero just
  * because a sibling value is ticked).
  *
- * Everything that depends only on the data (folded search text, region of each innovation, display
- * order) is computed once per data load in `buildFilterIndex`; `applyFilters` only scans.
+ * Everything that depends only on the data (folded search text, display order, coded values) is
+ * computed by the data build; a filter pass only scans columns.
  */
-import type { DepartementInfo, EtapeFeature, Filters, InnovationFeature } from './types';
+import type { EtapeFeature, Filters } from './types';
 import { foldText } from './normalize';
+import { SEARCH_FIELD_SEPARATOR, wordsFor, type PointsTable } from './points';
 
-/**
- * Values of a multi-valued field (themes, sectors) as small integers, flattened: the values of
- * innovation i are `codes[offsets[i]] … codes[offsets[i + 1] - 1]`, without repeats.
- */
-interface CodedLists {
-  ids: string[];
-  offsets: Uint32Array;
-  codes: Uint16Array;
-}
-
-/** Folded searchable fields, in display order. */
-interface SearchText {
+/** Folded searchable fields, row by row in display order (from the recherche/ chunks). */
+export interface SearchText {
   titres: string[];
   porteurs: string[];
   communes: string[];
   descriptions: string[];
 }
 
-/** What a filter pass needs to know about the data, computed once per load. */
-export interface FilterIndex {
-  /** Innovations in display order: department code, then title, then id. */
-  readonly ordered: readonly InnovationFeature[];
-  /** Department of each innovation in `ordered`, as an index into `departementIds`. */
-  readonly departementCodes: Uint16Array;
-  readonly departementIds: readonly string[];
-  /** Region of each department in `departementIds` ('' when unknown). */
-  readonly regionOfDepartement: readonly string[];
-  readonly themes: CodedLists;
-  readonly secteurs: CodedLists;
-  readonly search: SearchText;
-  /** Last text query and its scores (-1: no match), so changing another filter skips the text scan. */
-  textCache: { query: string; scores: Float64Array } | null;
+/** An empty SearchText to fill chunk by chunk with appendSearchLines. */
+export function emptySearchText(): SearchText {
+  return { titres: [], porteurs: [], communes: [], descriptions: [] };
 }
 
-function codeLists(lists: readonly (readonly string[])[]): CodedLists {
-  const ids: string[] = [];
-  const codeOf = new Map<string, number>();
-  const offsets = new Uint32Array(lists.length + 1);
-  const flat: number[] = [];
-  lists.forEach((values, i) => {
-    offsets[i] = flat.length;
-    for (const v of values) {
-      let code = codeOf.get(v);
-      if (code === undefined) {
-        code = ids.length;
-        ids.push(v);
-        codeOf.set(v, code);
-      }
-      let seen = false;
-      for (let k = offsets[i]!; k < flat.length && !seen; k++) seen = flat[k] === code;
-      if (!seen) flat.push(code);
-    }
+/** Adds the rows of one recherche/NNNN.txt file (one line per row, fields separated) at `start`. */
+export function appendSearchLines(search: SearchText, start: number, text: string): void {
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  lines.forEach((line, k) => {
+    const [titre = '', porteur = '', commune = '', description = ''] = line.split(SEARCH_FIELD_SEPARATOR);
+    search.titres[start + k] = titre;
+    search.porteurs[start + k] = porteur;
+    search.communes[start + k] = commune;
+    search.descriptions[start + k] = description;
   });
-  offsets[lists.length] = flat.length;
-  return { ids, offsets, codes: Uint16Array.from(flat) };
-}
-
-const FIELD_SEPARATOR = '\u0000';
-
-/** Sort key of an INSEE department code: '2A' between '19' and '21', overseas after metropolitan. */
-export function departementSortKey(code: string): string {
-  if (/^2[AB]$/i.test(code)) return `020${code.toUpperCase()}`;
-  return code.padStart(3, '0');
-}
-
-/** Precomputes what filtering needs. Call once per data load; does not mutate its inputs. */
-export function buildFilterIndex(
-  innovations: readonly InnovationFeature[],
-  departements: ReadonlyMap<string, DepartementInfo>,
-): FilterIndex {
-  const rows = innovations.map((feature) => {
-    const p = feature.properties;
-    // One fold per innovation rather than four: folding dominates the cost at 100,000 rows.
-    const [titre = '', porteur = '', commune = '', description = ''] = foldText(
-      [p.titre, p.porteur, p.commune, p.description].join(FIELD_SEPARATOR),
-    ).split(FIELD_SEPARATOR).map((f) => f.trim());
-    return { feature, depKey: departementSortKey(p.departement), titre, porteur, commune, description };
-  });
-  rows.sort((a, b) =>
-    a.depKey < b.depKey ? -1 : a.depKey > b.depKey ? 1
-      : a.titre < b.titre ? -1 : a.titre > b.titre ? 1
-        : a.feature.properties.id < b.feature.properties.id ? -1 : a.feature.properties.id > b.feature.properties.id ? 1 : 0);
-  const ordered = rows.map((r) => r.feature);
-  const departementIds: string[] = [];
-  const depCodeOf = new Map<string, number>();
-  const departementCodes = Uint16Array.from(ordered, (f) => {
-    let code = depCodeOf.get(f.properties.departement);
-    if (code === undefined) {
-      code = departementIds.length;
-      departementIds.push(f.properties.departement);
-      depCodeOf.set(f.properties.departement, code);
-    }
-    return code;
-  });
-  return {
-    ordered,
-    departementCodes,
-    departementIds,
-    regionOfDepartement: departementIds.map((d) => departements.get(d)?.region ?? ''),
-    themes: codeLists(ordered.map((f) => f.properties.themes)),
-    secteurs: codeLists(ordered.map((f) => f.properties.secteurs)),
-    search: {
-      titres: rows.map((r) => r.titre),
-      porteurs: rows.map((r) => r.porteur),
-      communes: rows.map((r) => r.commune),
-      descriptions: rows.map((r) => r.description),
-    },
-    textCache: null,
-  };
 }
 
 /** Result of one filter pass. */
 export interface FilterResult {
-  /** Matching innovations, sorted by department then title, or by relevance when searching. */
-  innovations: InnovationFeature[];
+  /** Matching rows, in display order (department then title), or by relevance when searching. */
+  matched: Uint32Array;
   /** Facet counts per theme id (other groups applied, theme selection left out). */
   themeCounts: Map<string, number>;
   /** Facet counts per sector id (other groups applied, sector selection left out). */
@@ -163,61 +81,67 @@ function startsAWord(field: string, word: string): boolean {
  */
 function relevance(text: SearchText, i: number, words: readonly string[]): number {
   let score = 0;
-  const titre = text.titres[i]!;
-  const porteur = text.porteurs[i]!;
-  const commune = text.communes[i]!;
+  const titre = text.titres[i] ?? '';
+  const porteur = text.porteurs[i] ?? '';
+  const commune = text.communes[i] ?? '';
   for (const w of words) {
     if (titre.includes(w)) score += startsAWord(titre, w) ? 10 : 6;
     if (porteur.includes(w)) score += startsAWord(porteur, w) ? 4 : 2;
     if (commune.includes(w)) score += startsAWord(commune, w) ? 4 : 2;
-    if (text.descriptions[i]!.includes(w)) score += 1;
+    if ((text.descriptions[i] ?? '').includes(w)) score += 1;
   }
   if (words.length > 1 && titre.includes(words.join(' '))) score += 5;
   return score;
 }
 
 function includes(text: SearchText, i: number, word: string): boolean {
-  return text.titres[i]!.includes(word) || text.porteurs[i]!.includes(word)
-    || text.communes[i]!.includes(word) || text.descriptions[i]!.includes(word);
+  return (text.titres[i] ?? '').includes(word) || (text.porteurs[i] ?? '').includes(word)
+    || (text.communes[i] ?? '').includes(word) || (text.descriptions[i] ?? '').includes(word);
 }
 
-/** Relevance score of every indexed innovation for the query (-1 where it does not match). */
-function textScores(index: FilterIndex, query: string): Float64Array | null {
+/**
+ * Relevance score of every row for the query (-1 where it does not match), or null for a blank
+ * query. The caller keeps the last scores to skip the text scan when only another filter changes.
+ */
+export function textScores(search: SearchText, count: number, query: string): Float64Array | null {
   const words = queryWords(query);
   if (words.length === 0) return null;
-  const key = words.join(' ');
-  if (index.textCache?.query === key) return index.textCache.scores;
-  const text = index.search;
-  const scores = new Float64Array(index.ordered.length);
-  for (let i = 0; i < scores.length; i++) {
-    scores[i] = words.every((w) => includes(text, i, w)) ? relevance(text, i, words) : -1;
+  const scores = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    scores[i] = words.every((w) => includes(search, i, w)) ? relevance(search, i, words) : -1;
   }
-  index.textCache = { query: key, scores };
   return scores;
 }
 
-function anyIn(values: readonly string[], selected: ReadonlySet<string>): boolean {
-  for (const v of values) if (selected.has(v)) return true;
-  return false;
+/** The key under which textScores' answer for `query` may be reused (same folded words). */
+export function textKey(query: string): string {
+  return queryWords(query).join(' ');
 }
 
-/** Which coded values are selected (ids absent from the data select nothing). */
-function selectionMask(lists: CodedLists, selected: readonly string[]): Uint8Array {
-  const mask = new Uint8Array(lists.ids.length);
+/** A bit mask (words per row of `ids`) with the bits of `selected` set; ids absent from the data select nothing. */
+export function selectionMask(ids: readonly string[], selected: readonly string[]): Uint32Array {
+  const mask = new Uint32Array(wordsFor(ids.length));
   for (const id of selected) {
-    const code = lists.ids.indexOf(id);
-    if (code >= 0) mask[code] = 1;
+    const bit = ids.indexOf(id);
+    if (bit >= 0) mask[bit >>> 5]! |= 1 << (bit & 31);
   }
   return mask;
 }
 
-function anySelected(lists: CodedLists, i: number, mask: Uint8Array): boolean {
-  for (let k = lists.offsets[i]!; k < lists.offsets[i + 1]!; k++) if (mask[lists.codes[k]!]) return true;
+function anySelected(mask: Uint32Array, words: number, row: number, selected: Uint32Array): boolean {
+  for (let w = 0; w < words; w++) if ((mask[row * words + w]! & selected[w]!) !== 0) return true;
   return false;
 }
 
-function countInto(lists: CodedLists, i: number, counts: Int32Array): void {
-  for (let k = lists.offsets[i]!; k < lists.offsets[i + 1]!; k++) counts[lists.codes[k]!]!++;
+function countBits(mask: Uint32Array, words: number, row: number, counts: Int32Array): void {
+  for (let w = 0; w < words; w++) {
+    let m = mask[row * words + w]!;
+    while (m !== 0) {
+      const low = m & -m;
+      counts[w * 32 + 31 - Math.clz32(low)]!++;
+      m ^= low;
+    }
+  }
 }
 
 function countMap(ids: readonly string[], counts: Int32Array): Map<string, number> {
@@ -229,74 +153,117 @@ function countMap(ids: readonly string[], counts: Int32Array): Map<string, numbe
 }
 
 /**
- * One pass over the data: the matching innovations and every facet count. Does not mutate the
- * filters or the innovations (the index keeps caches of the search text and the last query).
+ * One pass over the columns: the matching rows and every facet count. `scores` are the text
+ * scores of filters.texte (textScores), or null when there is no text query. Does not mutate its
+ * inputs.
  */
-export function applyFilters(index: FilterIndex, filters: Filters): FilterResult {
-  const themeMask = selectionMask(index.themes, filters.themes);
-  const secteurMask = selectionMask(index.secteurs, filters.secteurs);
+export function applyFilters(table: PointsTable, filters: Filters, scores: Float64Array | null): FilterResult {
+  const { header } = table;
+  const count = header.count;
+  const themeWords = wordsFor(header.themes.length);
+  const secteurWords = wordsFor(header.secteurs.length);
+  const themeMask = selectionMask(header.themes, filters.themes);
+  const secteurMask = selectionMask(header.secteurs, filters.secteurs);
   const anyTheme = filters.themes.length > 0;
   const anySecteur = filters.secteurs.length > 0;
-  const scores = textScores(index, filters.texte);
   const { anneeMin, anneeMax, region, departement } = filters;
   const hasYear = anneeMin !== null || anneeMax !== null;
-  const depCount = index.departementIds.length;
+  const depCount = header.departements.length;
   // Place criteria, decided once per department rather than once per innovation.
   const placeOk = new Uint8Array(depCount);
-  const regionCodes = index.regionOfDepartement;
   for (let d = 0; d < depCount; d++) {
-    placeOk[d] = (region === null || regionCodes[d] === region)
-      && (departement === null || index.departementIds[d] === departement) ? 1 : 0;
+    placeOk[d] = (region === null || header.regions[d] === region)
+      && (departement === null || header.departements[d] === departement) ? 1 : 0;
   }
 
-  const matched = new Int32Array(index.ordered.length);
+  const matched = new Uint32Array(count);
   let matchedCount = 0;
-  const themeCounts = new Int32Array(index.themes.ids.length);
-  const secteurCounts = new Int32Array(index.secteurs.ids.length);
+  const themeCounts = new Int32Array(header.themes.length);
+  const secteurCounts = new Int32Array(header.secteurs.length);
   const placeCounts = new Int32Array(depCount);
   const matchCounts = new Int32Array(depCount);
 
-  for (let i = 0; i < index.ordered.length; i++) {
+  for (let i = 0; i < count; i++) {
     if (scores && scores[i]! < 0) continue;
     if (hasYear) {
       // An innovation without a year cannot be said to fall within a range: left out.
-      const annee = index.ordered[i]!.properties.annee;
-      if (annee === null) continue;
+      const annee = table.annee[i]!;
+      if (annee === 0) continue;
       if (anneeMin !== null && annee < anneeMin) continue;
       if (anneeMax !== null && annee > anneeMax) continue;
     }
-    const d = index.departementCodes[i]!;
-    const themeOk = !anyTheme || anySelected(index.themes, i, themeMask);
-    const secteurOk = !anySecteur || anySelected(index.secteurs, i, secteurMask);
+    const d = table.departement[i]!;
+    const themeOk = !anyTheme || anySelected(table.themes, themeWords, i, themeMask);
+    const secteurOk = !anySecteur || anySelected(table.secteurs, secteurWords, i, secteurMask);
     if (themeOk && secteurOk) placeCounts[d]!++;
     if (!placeOk[d]) continue;
-    if (secteurOk) countInto(index.themes, i, themeCounts);
-    if (themeOk) countInto(index.secteurs, i, secteurCounts);
+    if (secteurOk) countBits(table.themes, themeWords, i, themeCounts);
+    if (themeOk) countBits(table.secteurs, secteurWords, i, secteurCounts);
     if (themeOk && secteurOk) {
       matched[matchedCount++] = i;
       matchCounts[d]!++;
     }
   }
 
-  const order = Array.from(matched.subarray(0, matchedCount));
+  let order = matched.slice(0, matchedCount);
   if (scores) {
     // Stable on display order, so equal scores stay sorted by department then title.
-    order.sort((a, b) => scores[b]! - scores[a]! || a - b);
+    order = Uint32Array.from(Array.from(order).sort((a, b) => scores[b]! - scores[a]! || a - b));
   }
   const regionCounts = new Map<string, number>();
   for (let d = 0; d < depCount; d++) {
-    if (placeCounts[d]! > 0 && regionCodes[d] !== '') {
-      regionCounts.set(regionCodes[d]!, (regionCounts.get(regionCodes[d]!) ?? 0) + placeCounts[d]!);
-    }
+    const r = header.regions[d]!;
+    if (placeCounts[d]! > 0 && r !== '') regionCounts.set(r, (regionCounts.get(r) ?? 0) + placeCounts[d]!);
   }
   return {
-    innovations: order.map((i) => index.ordered[i]!),
-    themeCounts: countMap(index.themes.ids, themeCounts),
-    secteurCounts: countMap(index.secteurs.ids, secteurCounts),
+    matched: order,
+    themeCounts: countMap(header.themes, themeCounts),
+    secteurCounts: countMap(header.secteurs, secteurCounts),
     regionCounts,
-    departementCounts: countMap(index.departementIds, placeCounts),
-    countsByDepartement: countMap(index.departementIds, matchCounts),
+    departementCounts: countMap(header.departements, placeCounts),
+    countsByDepartement: countMap(header.departements, matchCounts),
   };
+}
+
+/** Rows of one department among `rows` (e.g. the filtered ones), in the same order. */
+export function rowsInDepartement(table: PointsTable, rows: Uint32Array, code: string): Uint32Array {
+  const d = table.header.departements.indexOf(code);
+  if (d < 0) return new Uint32Array(0);
+  return rows.filter((i) => table.departement[i] === d);
+}
+
+/** Every row presented at stop `etapeId`, in display order. */
+export function rowsAtEtape(table: PointsTable, etapeId: string): Uint32Array {
+  const e = table.header.etapes.indexOf(etapeId) + 1;
+  const out: number[] = [];
+  if (e === 0) return new Uint32Array(0);
+  for (let i = 0; i < table.header.count; i++) if (table.etape[i] === e) out.push(i);
+  return Uint32Array.from(out);
+}
+
+/** Number of innovations per department code, filters aside (codes with none are absent). */
+export function totalsByDepartement(table: PointsTable): Map<string, number> {
+  const counts = new Int32Array(table.header.departements.length);
+  for (let i = 0; i < table.header.count; i++) counts[table.departement[i]!]!++;
+  return countMap(table.header.departements, counts);
+}
+
+/** Smallest and largest known year, or null when no row has one. */
+export function yearRange(table: PointsTable): { min: number; max: number } | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < table.header.count; i++) {
+    const y = table.annee[i]!;
+    if (y === 0) continue;
+    if (y < min) min = y;
+    if (y > max) max = y;
+  }
+  return min <= max ? { min, max } : null;
+}
+
+function anyIn(values: readonly string[], selected: ReadonlySet<string>): boolean {
+  for (const v of values) if (selected.has(v)) return true;
+  return false;
 }
 
 /** Stops whose themes meet the theme selection (all stops when no theme is ticked). */

@@ -36,9 +36,9 @@ describe('buildStyle', () => {
     for (const f of fonts) expect(f).toEqual(['sans-serif']);
   });
 
-  it('keys department feature-state by INSEE code and clusters innovations', () => {
+  it('keys department feature-state by INSEE code and leaves clustering to the points worker', () => {
     expect(style.sources[SOURCE.departements]).toMatchObject({ type: 'geojson', promoteId: 'code' });
-    expect(style.sources[SOURCE.innovations]).toMatchObject({ type: 'geojson', cluster: true });
+    expect(style.sources[SOURCE.innovations]).toEqual({ type: 'geojson', data: EMPTY_COLLECTION });
   });
 
   it('prefixes every layer id with its source id', () => {

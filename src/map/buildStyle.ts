@@ -8,7 +8,7 @@ import type {
   ExpressionSpecification, FilterSpecification, GeoJSONSourceSpecification, LayerSpecification, StyleSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
-import { CLUSTER_MAX_ZOOM, LAYER, SOURCE } from './ids';
+import { LAYER, SOURCE } from './ids';
 import type { MapTokens } from './tokens';
 
 /** The display data each source starts with. */
@@ -71,9 +71,8 @@ export function buildSources(data: StyleData): Record<string, GeoJSONSourceSpeci
     [SOURCE.encarts]: { type: 'geojson', data: data.encarts },
     [SOURCE.encartsNoms]: { type: 'geojson', data: data.encartsNoms },
     [SOURCE.parcours]: { type: 'geojson', data: data.parcours },
-    [SOURCE.innovations]: {
-      type: 'geojson', data: data.innovations, cluster: true, clusterRadius: 40, clusterMaxZoom: CLUSTER_MAX_ZOOM,
-    },
+    // Already clustered by the points worker for the view: MapLibre only tiles a few hundred features.
+    [SOURCE.innovations]: { type: 'geojson', data: data.innovations },
     [SOURCE.innovationFocus]: { type: 'geojson', data: EMPTY_COLLECTION },
   };
 }

@@ -1,10 +1,10 @@
 /**
- * Pure geometry helpers for the map: inset name anchors, department bounds, and the light
- * features the innovation source receives. No MapLibre import, unit-tested in Node.
+ * Pure geometry helpers for the map: inset name anchors and department bounds. No MapLibre
+ * import, unit-tested in Node.
  */
 import bbox from '@turf/bbox';
-import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { DepartementDisplayFeature, InnovationFeature, InsetFrameFeature, VocabEntry } from '../domain/types';
+import type { FeatureCollection, Point } from 'geojson';
+import type { DepartementDisplayFeature, InsetFrameFeature } from '../domain/types';
 
 /** [[west, south], [east, north]] in display coordinates. */
 export type Bounds = [[number, number], [number, number]];
@@ -28,31 +28,5 @@ export function insetNameAnchors(insets: readonly InsetFrameFeature[]): FeatureC
       const [w, , , n] = bbox(frame);
       return { type: 'Feature', properties: { code: frame.properties.code, nom: frame.properties.nom }, geometry: { type: 'Point', coordinates: [w, n] } };
     }),
-  };
-}
-
-/** What the innovation source needs per point: its id and the colour of its first theme. */
-export interface InnovationPointProps {
-  id: string;
-  couleur: string;
-}
-
-/**
- * Light map features for innovations: only id and colour travel to the map worker (no arrays,
- * which vector tiling would flatten into strings). Unknown or missing theme → `sansTheme` colour.
- */
-export function innovationPoints(
-  innovations: readonly InnovationFeature[],
-  themes: readonly VocabEntry[],
-  sansTheme: string,
-): FeatureCollection<Point, InnovationPointProps> {
-  const colours = new Map(themes.map((t) => [t.id, t.couleur]));
-  return {
-    type: 'FeatureCollection',
-    features: innovations.map((f): Feature<Point, InnovationPointProps> => ({
-      type: 'Feature',
-      properties: { id: f.properties.id, couleur: colours.get(f.properties.themes[0] ?? '') ?? sansTheme },
-      geometry: f.geometry,
-    })),
   };
 }

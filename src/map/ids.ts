@@ -36,6 +36,3 @@ export const CLICKABLE_LAYERS: readonly string[] = Object.freeze([
   LAYER.innovationsPoints,
   LAYER.departementsFill,
 ]);
-
-/** Zoom above which innovations are never clustered. */
-export const CLUSTER_MAX_ZOOM = 8;

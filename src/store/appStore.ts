@@ -1,37 +1,46 @@
 /**
- * The app's single source of truth: inputs only (loaded data, filters, selection, hover, view).
- * Everything derived (matching innovations, counts per department, facets) is computed by
- * pure selectors (src/store/selectors.ts, src/domain/filters.ts), never stored here.
- * The map follows this store one way (src/map subscribes); React reads it through hooks.
+ * The app's single source of truth, grouped by concern:
+ * - what was loaded (`load`), and the answers of the points worker (`results`, `clusters`), which
+ *   arrive asynchronously and are kept as they came;
+ * - what the user chose: filters, selection (and where it was made), hovered list row;
+ * - where the map looks: `view` (kept in the URL) and `mapFrame` (the box clusters are asked for).
+ * Everything else is derived by selectors (src/store/selectors.ts). The map never reads this
+ * store: MapView computes a map model from it and hands the controller operations.
  */
-import { create, createStore, type StateCreator } from 'zustand';
+import { create, createStore, type StateCreator, type StoreApi } from 'zustand';
 import {
   EMPTY_FILTERS,
-  type DataMeta, type DepartementDisplayFeature, type EtapeFeature, type Filters, type InnovationFeature,
-  type InsetFrameFeature, type Vocabulaires, type BuildReport,
+  type BuildReport, type DataMeta, type DepartementDisplayFeature, type EtapeFeature, type Filters,
+  type InsetFrameFeature, type Vocabulaires,
 } from '../domain/types';
-
-// The filter inputs are domain data (pure filtering and export use them): declared in types.ts.
-export { EMPTY_FILTERS, type Filters };
+import type { FilterResult } from '../domain/filters';
+import type { InnovationSource } from '../points/client';
+import type { ClusterAnswer, MapFrame } from '../points/protocol';
 import type { Feature, Polygon, MultiPolygon } from 'geojson';
 
-/** Everything the app loads from public/data, parsed once. */
+export { EMPTY_FILTERS, type Filters };
+
+/** Everything the app loads from public/data at start; innovations stay in the points worker. */
 export interface LoadedData {
   meta: DataMeta;
   vocabulaires: Vocabulaires;
   departements: DepartementDisplayFeature[];
-  innovations: InnovationFeature[];
   etapes: EtapeFeature[];
   insets: InsetFrameFeature[];
   /** Neighbouring countries for context (display only). */
   pays: Feature<Polygon | MultiPolygon, { nom: string }>[];
   report: BuildReport | null;
+  /** The innovations: counts, filters and clusters in a worker, rows fetched on demand. */
+  innovations: InnovationSource;
 }
 
 export type Selection =
   | { kind: 'departement'; id: string }
   | { kind: 'innovation'; id: string }
   | { kind: 'etape'; id: string };
+
+/** Where a selection was made: on the map (what was clicked is on screen) or elsewhere. */
+export type SelectionOrigin = 'carte' | 'interface';
 
 /** Map camera as kept in the URL. */
 export interface MapView {
@@ -42,32 +51,53 @@ export interface MapView {
 export type LoadState =
   | { status: 'loading' }
   | { status: 'ready'; data: LoadedData }
-  | { status: 'error'; message: string };
+  | { status: 'error'; message: string; retry: boolean };
+
+/** The points worker's answer for the filters it was given. */
+export interface Results extends FilterResult {
+  generation: number;
+  filters: Filters;
+}
 
 export interface AppState {
   load: LoadState;
+  /** French sentences on data files whose features were partly left out (wrong shape). */
+  dataProblems: string[];
+  results: Results | null;
+  clusters: ClusterAnswer | null;
   filters: Filters;
   selection: Selection | null;
+  selectionOrigin: SelectionOrigin;
   /** Innovation id hovered in the list (highlighted on the map). */
   hoveredInnovation: string | null;
   view: MapView | null;
+  mapFrame: MapFrame | null;
   setLoad: (load: LoadState) => void;
   setFilters: (patch: Partial<Filters>) => void;
   resetFilters: () => void;
-  select: (selection: Selection | null) => void;
+  select: (selection: Selection | null, origin?: SelectionOrigin) => void;
   hoverInnovation: (id: string | null) => void;
   setView: (view: MapView | null) => void;
+  setMapFrame: (frame: MapFrame) => void;
+  /** A filter answer: its results and, when asked with a frame, its clusters, in one update. */
+  setResults: (results: Results, clusters: ClusterAnswer | null) => void;
+  setClusters: (clusters: ClusterAnswer) => void;
 }
 
 const appState: StateCreator<AppState> = (set) => ({
   load: { status: 'loading' },
+  dataProblems: [],
+  results: null,
+  clusters: null,
   filters: EMPTY_FILTERS,
   selection: null,
+  selectionOrigin: 'interface',
   hoveredInnovation: null,
   view: null,
+  mapFrame: null,
   setLoad: (load) => set({ load }),
   setFilters: (patch) => {
-    // Start of a 'carto:filter' measure; the map controller closes it at its next idle.
+    // Start of a 'carto:filter' measure; the map closes it once it has drawn the answer.
     performance.mark('carto:filter-start');
     set((s) => ({ filters: { ...s.filters, ...patch } }));
   },
@@ -75,13 +105,18 @@ const appState: StateCreator<AppState> = (set) => ({
     performance.mark('carto:filter-start');
     set((s) => ({ filters: { ...EMPTY_FILTERS, afficherEtapes: s.filters.afficherEtapes } }));
   },
-  select: (selection) => set({ selection }),
+  select: (selection, origin = 'interface') => set({ selection, selectionOrigin: origin }),
   hoverInnovation: (hoveredInnovation) => set({ hoveredInnovation }),
   setView: (view) => set({ view }),
+  setMapFrame: (mapFrame) => set({ mapFrame }),
+  setResults: (results, clusters) => set((s) => ({ results, clusters: clusters ?? s.clusters })),
+  setClusters: (clusters) => set({ clusters }),
 });
 
-/** The app's store, for React (hook) and the map controller (getState/subscribe). */
+/** The app's store, for React (hook), MapView and URL sync (getState/subscribe). */
 export const useAppStore = create<AppState>()(appState);
 
 /** A separate store with the same state and actions, for tests that must not share the app's. */
 export const createAppStore = () => createStore<AppState>()(appState);
+
+export type AppStoreApi = StoreApi<AppState>;

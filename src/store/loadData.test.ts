@@ -1,81 +1,128 @@
 import { describe, expect, it } from 'vitest';
-import { DataLoadError, loadData, loadIntoStore } from './loadData';
-import { useAppStore } from './appStore';
+import { DataLoadError, describeProblems, loadData, loadIntoStore, type LoadDeps } from './loadData';
+import { createAppStore } from './appStore';
+import type { InnovationSource } from '../points/client';
+import type { LoadOptions } from '../points/protocol';
 
 const fc = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
-const point = (props: object) => ({ type: 'Feature', properties: props, geometry: { type: 'Point', coordinates: [1, 2] } });
+const zone = (code: string) => ({
+  type: 'Feature', properties: { code, nom: `D${code}`, region: '11', region_nom: 'R', zone: 'metro', role: 'zone' },
+  geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] },
+});
+const etape = (id: string) => ({
+  type: 'Feature', geometry: { type: 'Point', coordinates: [1, 2] },
+  properties: { id, date: '2009-04-23', commune: '', departement: '02', intitule: '', themes: [], longitude: 1, latitude: 2, position: 'exact' },
+});
+const BASE = 'http://exemple.test/data/';
 const files: Record<string, string> = {
-  'departements.geojson': fc([point({ code: '02', role: 'etiquette' })]),
-  'innovations.geojson': fc([point({ id: 'I1' })]),
-  'etapes.geojson': fc([
-    point({ id: 'E1' }), point({ id: 'E2' }),
-    { type: 'Feature', properties: { role: 'parcours' }, geometry: { type: 'LineString', coordinates: [[1, 2], [3, 4]] } },
-  ]),
+  'departements.geojson': fc([zone('02')]),
+  'etapes.geojson': fc([etape('E1'), etape('E2')]),
   'insets.geojson': fc([]),
   'pays.geojson': fc([]),
-  'vocabulaires.json': JSON.stringify({ themes: [], secteurs: [] }),
+  'vocabulaires.json': JSON.stringify({ themes: [{ id: 'ent', libelle: 'ENT', couleur: '#112233' }], secteurs: [] }),
   'meta.json': JSON.stringify({ exemple: true, date_donnees: '2009-12-01', attributions: ['IGN'] }),
   'report.json': JSON.stringify({ generatedAt: 'x', files: {}, warnings: [], errors: [] }),
 };
 
-function fakeFetch(overrides: Record<string, string | null> = {}) {
+/** A points worker stand-in: records how it was started and whether it was stopped. */
+function fakeSource() {
+  const started: LoadOptions[] = [];
+  let disposed = 0;
+  const startSource = async (options: LoadOptions) => {
+    started.push(options);
+    return { count: 0, dispose: () => { disposed++; } } as unknown as InnovationSource;
+  };
+  return { startSource, started, disposed: () => disposed };
+}
+
+function deps(overrides: Record<string, string | null> = {}, extra: Partial<LoadDeps> = {}) {
   const requested: string[] = [];
+  const source = fakeSource();
   const fetchFn = async (url: string) => {
     requested.push(url);
-    const name = url.replace(/^data\//, '');
+    const name = url.slice(BASE.length);
     const body = name in overrides ? overrides[name] : files[name];
     return body == null ? new Response('introuvable', { status: 404 }) : new Response(body, { status: 200 });
   };
-  return { fetchFn, requested };
+  return { deps: { fetchFn, base: BASE, startSource: source.startSource, ...extra }, requested, source };
 }
 
 describe('loadData', () => {
-  it('reads every file relative to the page and keeps the stops apart from the route line', async () => {
-    const { fetchFn, requested } = fakeFetch();
-    const data = await loadData(fetchFn);
-    expect(requested.every((u) => u.startsWith('data/'))).toBe(true);
+  it('reads every small file from the data folder and starts the points worker with the theme colours', async () => {
+    const { deps: d, requested, source } = deps();
+    const { data, problems } = await loadData(d);
+    expect(requested.every((u) => u.startsWith(BASE))).toBe(true);
+    expect(requested.some((u) => u.endsWith('innovations.geojson'))).toBe(false);
     expect(data.etapes.map((e) => e.properties.id)).toEqual(['E1', 'E2']);
-    // The map draws its own route through the stops it shows; the file's line is not a stop.
-    expect(data.etapes.every((e) => e.geometry.type === 'Point')).toBe(true);
     expect(data.meta.exemple).toBe(true);
     expect(data.report).not.toBeNull();
+    expect(problems).toEqual([]);
+    expect(source.started[0]).toMatchObject({ base: BASE, colours: { ent: '#112233' } });
   });
 
-  it('names a missing file in French', async () => {
-    const { fetchFn } = fakeFetch({ 'innovations.geojson': null });
-    await expect(loadData(fetchFn)).rejects.toThrow(/Le fichier de données innovations\.geojson est introuvable : le serveur répond 404/);
+  it('names a missing file in French and stops the worker it started', async () => {
+    const { deps: d, source } = deps({ 'meta.json': null });
+    await expect(loadData(d)).rejects.toThrow(/Le fichier de données meta\.json est introuvable : le serveur répond 404/);
+    expect(source.disposed()).toBe(1);
   });
 
   it('names a file that is not JSON', async () => {
-    const { fetchFn } = fakeFetch({ 'departements.geojson': '{"type": "FeatureCollection", ' });
-    await expect(loadData(fetchFn)).rejects.toThrow(/departements\.geojson est illisible : ce n'est pas du JSON valide/);
+    const { deps: d } = deps({ 'departements.geojson': '{"type": "FeatureCollection", ' });
+    await expect(loadData(d)).rejects.toThrow(/departements\.geojson est illisible : ce n'est pas du JSON valide/);
   });
 
-  it('names a file with the wrong shape', async () => {
-    const { fetchFn } = fakeFetch({ 'etapes.geojson': JSON.stringify({ type: 'Feature' }) });
-    await expect(loadData(fetchFn)).rejects.toThrow(/etapes\.geojson est illisible : une collection GeoJSON/);
-    const { fetchFn: badMeta } = fakeFetch({ 'meta.json': JSON.stringify({ exemple: 'oui' }) });
+  it('names the file and the first bad field of a file with the wrong shape', async () => {
+    const { deps: notCollection } = deps({ 'etapes.geojson': JSON.stringify({ type: 'Feature' }) });
+    await expect(loadData(notCollection)).rejects.toThrow(/etapes\.geojson est illisible : une collection GeoJSON/);
+    const { deps: badMeta } = deps({ 'meta.json': JSON.stringify({ exemple: 'oui', date_donnees: '2009-12-01', attributions: ['x'] }) });
+    await expect(loadData(badMeta)).rejects.toThrow(/meta\.json est illisible : exemple : « exemple » doit valoir true/);
     await expect(loadData(badMeta)).rejects.toBeInstanceOf(DataLoadError);
   });
 
+  it('leaves out features of the wrong shape, counts them and names the first problem', async () => {
+    const stale = { ...etape('E3'), properties: { ...etape('E3').properties, themes: null } };
+    const { deps: d } = deps({ 'etapes.geojson': fc([etape('E1'), stale, { type: 'Feature' }]) });
+    const { data, problems } = await loadData(d);
+    expect(data.etapes.map((e) => e.properties.id)).toEqual(['E1']);
+    expect(problems).toEqual([{ file: 'etapes.geojson', rejected: 2, firstProblem: 'features[1].properties.themes : « themes » doit être une liste de textes' }]);
+    expect(describeProblems(problems)[0]).toMatch(/^etapes\.geojson : 2 éléments de forme inattendue laissés de côté/);
+  });
+
   it('works without the optional build report', async () => {
-    const { fetchFn } = fakeFetch({ 'report.json': null });
-    expect((await loadData(fetchFn)).report).toBeNull();
+    const { deps: d } = deps({ 'report.json': null });
+    expect((await loadData(d)).data.report).toBeNull();
+  });
+
+  it('gives up on a request that never answers, with a message that invites to try again', async () => {
+    const { deps: d } = deps({}, {
+      timeoutMs: 50,
+      fetchFn: (url: string, init?: RequestInit) => (url.endsWith('meta.json')
+        ? new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('abandon'))))
+        : Promise.resolve(new Response(files[url.slice(BASE.length)] ?? '', { status: 200 }))),
+    });
+    const error = await loadData(d).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataLoadError);
+    expect((error as DataLoadError).message).toMatch(/meta\.json n'arrive pas : le serveur n'a pas répondu en 0 secondes/);
+    expect((error as DataLoadError).retry).toBe(true);
   });
 });
 
 describe('loadIntoStore', () => {
-  it('puts the French message in the store when a file is missing', async () => {
-    const { fetchFn } = fakeFetch({ 'meta.json': null });
-    await loadIntoStore(fetchFn);
-    const load = useAppStore.getState().load;
+  it('puts the French message in the store when a file is missing, and says whether to retry', async () => {
+    const store = createAppStore();
+    await loadIntoStore(store, deps({ 'meta.json': null }).deps);
+    const load = store.getState().load;
     expect(load.status).toBe('error');
     expect(load.status === 'error' && load.message).toMatch(/meta\.json est introuvable/);
+    expect(load.status === 'error' && load.retry).toBe(false);
   });
 
-  it('puts the data in the store when every file is there', async () => {
-    const { fetchFn } = fakeFetch();
-    await loadIntoStore(fetchFn);
-    expect(useAppStore.getState().load.status).toBe('ready');
+  it('puts the data in the store, and stops the old worker when loading again', async () => {
+    const store = createAppStore();
+    const first = deps();
+    await loadIntoStore(store, first.deps);
+    expect(store.getState().load.status).toBe('ready');
+    await loadIntoStore(store, deps().deps);
+    expect(first.source.disposed()).toBe(1);
   });
 });

@@ -1,112 +1,130 @@
 /**
- * Loads everything the app shows from public/data (written by `npm run data`), relative to the
- * page so the built site works from any folder. A missing or broken file becomes one plain French
- * sentence naming the file, shown instead of an empty map.
+ * Loads what the app shows from public/data (written by `npm run data`), relative to the page so
+ * the built site works from any folder: the small files, checked against the shared schemas, and
+ * the points worker for the innovations. A missing, late or broken file becomes one plain French
+ * sentence naming the file; features of the wrong shape are counted and left out, never allowed
+ * to break the page.
  */
-import type { Feature, FeatureCollection } from 'geojson';
-import type {
-  BuildReport, DataMeta, DepartementDisplayFeature, EtapeFeature, InnovationFeature, InsetFrameFeature, RouteFeature, Vocabulaires,
-} from '../domain/types';
-import { useAppStore, type LoadedData } from './appStore';
+import * as v from 'valibot';
+import {
+  checkFeatures, DepartementFeatureSchema, describeIssue, EtapeFeatureSchema, InsetFeatureSchema, MetaSchema,
+  PaysFeatureSchema, VocabulairesSchema,
+} from '../domain/schemas';
+import type { BuildReport } from '../domain/types';
+import { startInnovationSource, type InnovationSource } from '../points/client';
+import type { LoadOptions } from '../points/protocol';
+import { DataLoadError, fetchJson, HINT, type Fetch } from '../points/request';
+import type { AppStoreApi, LoadedData } from './appStore';
+import { DEFAULT_TOKENS } from '../map/tokens';
+
+export { DataLoadError };
 
 /** Folder of the data files, relative to the page. */
 export const DATA_FOLDER = 'data/';
 
-export class DataLoadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DataLoadError';
-  }
-}
+/** A request still unanswered after this long fails with a message and a "Réessayer" button. */
+export const REQUEST_TIMEOUT_MS = 20_000;
 
-type Fetch = (url: string) => Promise<Response>;
-
-const HINT = 'Relancez « npm run data » puis « npm run build » pour le régénérer.';
-
-async function fetchJson(fetchFn: Fetch, base: string, file: string, optional = false): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetchFn(`${base}${file}`);
-  } catch (err) {
-    throw new DataLoadError(`Le fichier de données ${file} est introuvable : le serveur ne répond pas (${String(err)}). ${HINT}`);
-  }
-  if (!response.ok) {
-    if (optional) return null;
-    throw new DataLoadError(`Le fichier de données ${file} est introuvable : le serveur répond ${response.status}. ${HINT}`);
-  }
-  const text = await response.text();
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    if (optional) return null;
-    throw new DataLoadError(`Le fichier de données ${file} est illisible : ce n'est pas du JSON valide (${(err as Error).message}). ${HINT}`);
-  }
+/** Files whose features failed their schema, and the first problem of each. */
+export interface DataProblems {
+  file: string;
+  rejected: number;
+  firstProblem: string;
 }
 
 function unreadable(file: string, what: string): DataLoadError {
   return new DataLoadError(`Le fichier de données ${file} est illisible : ${what}. ${HINT}`);
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function features<F extends Feature>(file: string, json: unknown): F[] {
-  if (!isObject(json) || json.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
-    throw unreadable(file, 'une collection GeoJSON (FeatureCollection) est attendue');
-  }
-  const list = json.features as unknown[];
-  const bad = list.findIndex((f) => !isObject(f) || !isObject(f.geometry) || !isObject(f.properties));
-  if (bad >= 0) throw unreadable(file, `l'objet n° ${bad + 1} n'a pas de géométrie ou de propriétés`);
-  return (json as unknown as FeatureCollection).features as F[];
+function collection<T>(file: string, json: unknown, schema: v.GenericSchema<unknown, T>, problems: DataProblems[]): T[] {
+  const checked = checkFeatures(json, schema);
+  if (!checked) throw unreadable(file, 'une collection GeoJSON (FeatureCollection) est attendue');
+  if (checked.rejected > 0) problems.push({ file, rejected: checked.rejected, firstProblem: checked.firstProblem! });
+  return checked.valid;
 }
 
-function vocabulaires(file: string, json: unknown): Vocabulaires {
-  if (!isObject(json) || !Array.isArray(json.themes) || !Array.isArray(json.secteurs)) {
-    throw unreadable(file, 'les listes « themes » et « secteurs » sont attendues');
-  }
-  return json as unknown as Vocabulaires;
+function object<T>(file: string, json: unknown, schema: v.GenericSchema<unknown, T>): T {
+  const checked = v.safeParse(schema, json);
+  if (!checked.success) throw unreadable(file, describeIssue(checked.issues[0]));
+  return checked.output;
 }
 
-function meta(file: string, json: unknown): DataMeta {
-  if (!isObject(json) || typeof json.exemple !== 'boolean' || !Array.isArray(json.attributions)) {
-    throw unreadable(file, 'les champs « exemple » (vrai/faux) et « attributions » (liste) sont attendus');
-  }
-  return json as unknown as DataMeta;
+export interface LoadDeps {
+  fetchFn?: Fetch;
+  base?: string;
+  timeoutMs?: number;
+  /** Starts the points worker (a fake in unit tests). */
+  startSource?: (options: LoadOptions) => Promise<InnovationSource>;
 }
 
-/** Fetches and checks every data file. Throws a DataLoadError with a French message. */
-export async function loadData(fetchFn: Fetch = (url) => fetch(url), base: string = DATA_FOLDER): Promise<LoadedData> {
-  const [dep, inno, eta, ins, pay, voc, met, rep] = await Promise.all([
-    fetchJson(fetchFn, base, 'departements.geojson'),
-    fetchJson(fetchFn, base, 'innovations.geojson'),
-    fetchJson(fetchFn, base, 'etapes.geojson'),
-    fetchJson(fetchFn, base, 'insets.geojson'),
-    fetchJson(fetchFn, base, 'pays.geojson'),
-    fetchJson(fetchFn, base, 'vocabulaires.json'),
-    fetchJson(fetchFn, base, 'meta.json'),
+/** Fetches and checks every data file, and starts the points worker. Throws a DataLoadError. */
+export async function loadData(deps: LoadDeps = {}): Promise<{ data: LoadedData; problems: DataProblems[] }> {
+  const fetchFn = deps.fetchFn ?? ((url, init) => fetch(url, init));
+  const base = deps.base ?? new URL(DATA_FOLDER, document.baseURI).href;
+  const timeoutMs = deps.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  const startSource = deps.startSource ?? ((o: LoadOptions) => startInnovationSource(o, fetchFn));
+  const get = (file: string, optional = false) => fetchJson(fetchFn, base, file, timeoutMs, optional);
+  // The vocabularies give the points their colours: the worker starts as soon as they are here.
+  const vocabulaires = get('vocabulaires.json').then((json) => object('vocabulaires.json', json, VocabulairesSchema));
+  const innovations = vocabulaires.then((voc) => startSource({
+    base,
+    colours: Object.fromEntries(voc.themes.map((t) => [t.id, t.couleur])),
+    sansTheme: DEFAULT_TOKENS.innovationSansTheme,
+    timeoutMs,
+  }));
+  // Settle every request before answering, so a failure never leaves a worker running unseen.
+  const settled = await Promise.allSettled([
+    get('departements.geojson'), get('etapes.geojson'), get('insets.geojson'), get('pays.geojson'), get('meta.json'),
     // The build report only adds detail; the map works without it.
-    fetchJson(fetchFn, base, 'report.json', true),
+    get('report.json', true), vocabulaires, innovations,
   ]);
-  const etapesAndRoute = features<EtapeFeature | RouteFeature>('etapes.geojson', eta);
-  return {
-    departements: features<DepartementDisplayFeature>('departements.geojson', dep),
-    innovations: features<InnovationFeature>('innovations.geojson', inno),
-    // The route line of the file is left out: the map draws it through the stops it shows.
-    etapes: etapesAndRoute.filter((f): f is EtapeFeature => f.geometry.type === 'Point'),
-    insets: features<InsetFrameFeature>('insets.geojson', ins),
-    pays: features<LoadedData['pays'][number]>('pays.geojson', pay),
-    vocabulaires: vocabulaires('vocabulaires.json', voc),
-    meta: meta('meta.json', met),
-    report: isObject(rep) ? (rep as unknown as BuildReport) : null,
-  };
+  const failure = settled.find((r) => r.status === 'rejected');
+  if (failure) {
+    if (settled[7]!.status === 'fulfilled') (settled[7] as PromiseFulfilledResult<InnovationSource>).value.dispose();
+    throw (failure as PromiseRejectedResult).reason;
+  }
+  const [dep, eta, ins, pay, met, rep, voc, source] = settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as [
+    unknown, unknown, unknown, unknown, unknown, unknown, LoadedData['vocabulaires'], InnovationSource,
+  ];
+  const problems: DataProblems[] = [];
+  try {
+    const data: LoadedData = {
+      departements: collection('departements.geojson', dep, DepartementFeatureSchema, problems),
+      etapes: collection('etapes.geojson', eta, EtapeFeatureSchema, problems),
+      insets: collection('insets.geojson', ins, InsetFeatureSchema, problems),
+      pays: collection('pays.geojson', pay, PaysFeatureSchema, problems) as LoadedData['pays'],
+      vocabulaires: voc,
+      meta: object('meta.json', met, MetaSchema),
+      report: typeof rep === 'object' && rep !== null ? (rep as BuildReport) : null,
+      innovations: source,
+    };
+    return { data, problems };
+  } catch (err) {
+    source.dispose();
+    throw err;
+  }
 }
 
-/** Loads the data into the app store: 'ready' with the data, or 'error' with the French message. */
-export async function loadIntoStore(fetchFn?: Fetch): Promise<void> {
-  const { setLoad } = useAppStore.getState();
+/** One French sentence per file with left-out features, for a notice above the map. */
+export function describeProblems(problems: readonly DataProblems[]): string[] {
+  return problems.map((p) => `${p.file} : ${p.rejected} élément${p.rejected > 1 ? 's' : ''} de forme inattendue laissé${p.rejected > 1 ? 's' : ''} de côté (premier problème : ${p.firstProblem}). ${HINT}`);
+}
+
+/**
+ * Loads the data into `store`: 'ready' with the data, or 'error' with the French message and
+ * whether trying again may help. The previous data's worker is stopped when new data replaces it.
+ */
+export async function loadIntoStore(store: AppStoreApi, deps?: LoadDeps): Promise<void> {
+  const { setLoad } = store.getState();
+  const previous = store.getState().load;
+  setLoad({ status: 'loading' });
+  if (previous.status === 'ready') previous.data.innovations.dispose();
   try {
-    setLoad({ status: 'ready', data: await loadData(fetchFn) });
+    const { data, problems } = await loadData(deps);
+    store.setState({ dataProblems: describeProblems(problems) });
+    setLoad({ status: 'ready', data });
   } catch (err) {
     const message = err instanceof DataLoadError ? err.message : `Les données n'ont pas pu être chargées : ${String(err)}`;
-    setLoad({ status: 'error', message });
+    setLoad({ status: 'error', message, retry: err instanceof DataLoadError ? err.retry : true });
   }
 }

@@ -1,85 +1,83 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS, type AppState, type Filters, type LoadedData } from './appStore';
+import { EMPTY_FILTERS, type AppState, type Filters, type LoadedData, type Results } from './appStore';
 import {
-  selectCountsByDepartement, selectDepartements, selectEtapesMatchingThemes, selectFilteredInnovations,
-  selectLegendClasses, selectThemeCounts, selectVisibleEtapes,
+  innovationCriteriaKey, selectCountsByDepartement, selectDepartements, selectEtapesMatchingThemes, selectLegendClasses,
+  selectMatchedCount, selectMatchedRows, selectResultsCurrent, selectVisibleEtapes,
 } from './selectors';
 import { countsForCodes, legendClasses } from '../domain/legend';
-import type { DepartementDisplayFeature, EtapeFeature, InnovationFeature } from '../domain/types';
+import type { DepartementDisplayFeature, EtapeFeature } from '../domain/types';
 
 const dep = (code: string, nom: string, region: string): DepartementDisplayFeature => ({
   type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] },
   properties: { code, nom, region, region_nom: `Région ${region}`, zone: 'metro', role: 'zone' },
-});
-const inno = (id: string, departement: string, themes: string[]): InnovationFeature => ({
-  type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] },
-  properties: {
-    id, titre: id, description: '', themes, secteurs: [], departement, commune: '', porteur: '', annee: 2009,
-    site_web: '', etape: '', latitude: 0, longitude: 0, position: 'exact',
-  },
 });
 const etape = (id: string, themes: string[]): EtapeFeature => ({
   type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] },
   properties: { id, date: '2009-05-06', commune: '', departement: '50', intitule: '', themes, latitude: 0, longitude: 0, position: 'exact' },
 });
 
-const DATA: LoadedData = {
+const DATA = {
   meta: { exemple: true, date_donnees: '2026-11-29', attributions: [] },
   vocabulaires: { themes: [], secteurs: [] },
   departements: [dep('35', 'Ille-et-Vilaine', '53'), dep('29', 'Finistère', '53'), dep('43', 'Haute-Loire', '84')],
-  innovations: [inno('a', '35', ['ent']), inno('b', '29', ['telesante']), inno('c', '35', ['telesante'])],
   etapes: [etape('e1', ['ent']), etape('e2', ['telesante'])],
   insets: [], pays: [], report: null,
-};
+} as unknown as LoadedData;
 
-function state(filters: Partial<Filters>, data: LoadedData = DATA): AppState {
-  return { load: { status: 'ready', data }, filters: { ...EMPTY_FILTERS, ...filters } } as AppState;
+const results = (filters: Filters, countsByDepartement: Record<string, number>): Results => ({
+  generation: 1, filters, matched: Uint32Array.of(4, 2), themeCounts: new Map([['ent', 1]]), secteurCounts: new Map(),
+  regionCounts: new Map(), departementCounts: new Map(), countsByDepartement: new Map(Object.entries(countsByDepartement)),
+});
+
+function state(filters: Partial<Filters>, answer: Results | null = null, data: LoadedData = DATA): AppState {
+  return { load: { status: 'ready', data }, filters: { ...EMPTY_FILTERS, ...filters }, results: answer } as AppState;
 }
 
 describe('selectors', () => {
-  it('return nothing while data is loading', () => {
-    const loading = { load: { status: 'loading' }, filters: EMPTY_FILTERS } as AppState;
-    expect(selectFilteredInnovations(loading)).toEqual([]);
+  it('return nothing while data is loading or before the worker answers', () => {
+    const loading = { load: { status: 'loading' }, filters: EMPTY_FILTERS, results: null } as AppState;
+    expect(selectMatchedRows(loading)).toHaveLength(0);
+    expect(selectMatchedCount(loading)).toBeNull();
     expect(selectVisibleEtapes(loading)).toEqual([]);
+    expect(selectDepartements(loading).size).toBe(0);
   });
 
-  it('filter and count per department', () => {
-    const s = state({ themes: ['telesante'] });
-    expect(selectFilteredInnovations(s).map((f) => f.properties.id)).toEqual(['b', 'c']);
+  it('read the worker answer: rows, counts, facets; departments from the boundaries', () => {
+    const s = state({ themes: ['telesante'] }, results({ ...EMPTY_FILTERS, themes: ['telesante'] }, { '29': 1, '35': 1 }));
+    expect(Array.from(selectMatchedRows(s))).toEqual([4, 2]);
+    expect(selectMatchedCount(s)).toBe(2);
     expect(Object.fromEntries(selectCountsByDepartement(s))).toEqual({ '29': 1, '35': 1 });
-    expect(selectThemeCounts(s).get('ent')).toBe(1);
     expect(selectDepartements(s).get('29')?.region).toBe('53');
   });
 
-  it('keep the same instances while the criteria are unchanged, even for a new filters object', () => {
-    const first = selectFilteredInnovations(state({ themes: ['ent'], texte: 'a' }));
-    const counts = selectCountsByDepartement(state({ themes: ['ent'], texte: 'a' }));
-    // Hiding stops or adding a trailing space does not change which innovations match.
-    const again = state({ themes: ['ent'], texte: 'a ', afficherEtapes: false });
-    expect(selectFilteredInnovations(again)).toBe(first);
-    expect(selectCountsByDepartement(again)).toBe(counts);
-    expect(selectFilteredInnovations(state({ themes: ['telesante'] }))).not.toBe(first);
+  it('say whether the answer is for the current filters, display toggles aside', () => {
+    const answered = { ...EMPTY_FILTERS, themes: ['ent'] };
+    expect(selectResultsCurrent(state({ themes: ['ent'] }, results(answered, {})))).toBe(true);
+    expect(selectResultsCurrent(state({ themes: ['ent'], afficherEtapes: false }, results(answered, {})))).toBe(true);
+    expect(selectResultsCurrent(state({ themes: ['telesante'] }, results(answered, {})))).toBe(false);
+  });
+
+  it('key the criteria on every filter field but the stops toggle, so a new field changes the key', () => {
+    expect(innovationCriteriaKey({ ...EMPTY_FILTERS, afficherEtapes: false })).toBe(innovationCriteriaKey(EMPTY_FILTERS));
+    for (const [field, value] of [['themes', ['a']], ['secteurs', ['b']], ['region', '53'], ['departement', '35'], ['anneeMin', 2000], ['anneeMax', 2001], ['texte', 'x']] as const) {
+      expect(innovationCriteriaKey({ ...EMPTY_FILTERS, [field]: value }), field).not.toBe(innovationCriteriaKey(EMPTY_FILTERS));
+    }
+    const withNewField = { ...EMPTY_FILTERS, laureats: true } as Filters;
+    expect(innovationCriteriaKey(withNewField)).not.toBe(innovationCriteriaKey(EMPTY_FILTERS));
   });
 
   it('give the legend classes of the counts over every department, zero included, as one instance', () => {
-    const s = state({ themes: ['telesante'] });
+    const answer = results(EMPTY_FILTERS, { '35': 3, '29': 1 });
+    const s = state({}, answer);
     const classes = selectLegendClasses(s);
     expect(classes).toEqual(legendClasses(countsForCodes(['35', '29', '43'], selectCountsByDepartement(s))));
     expect(classes[0]?.teinte).toBe(0);
-    expect(selectLegendClasses(state({ themes: ['telesante'] }))).toBe(classes);
-  });
-
-  it('recompute for new data', () => {
-    const first = selectFilteredInnovations(state({}));
-    const other = { ...DATA, innovations: DATA.innovations.slice(0, 1) };
-    expect(selectFilteredInnovations(state({}, other)).map((f) => f.properties.id)).toEqual(['a']);
-    expect(selectFilteredInnovations(state({}))).not.toBe(first);
+    expect(selectLegendClasses(state({ texte: 'autre objet, mêmes réponses' }, answer))).toBe(classes);
   });
 
   it('show stops filtered by theme, and none when stops are hidden', () => {
     expect(selectVisibleEtapes(state({ themes: ['ent'] })).map((e) => e.properties.id)).toEqual(['e1']);
     expect(selectVisibleEtapes(state({ themes: ['ent'], afficherEtapes: false }))).toEqual([]);
     expect(selectEtapesMatchingThemes(state({ themes: ['ent'], afficherEtapes: false })).map((e) => e.properties.id)).toEqual(['e1']);
-    expect(selectVisibleEtapes(state({ themes: ['ent'] }))).toBe(selectVisibleEtapes(state({ themes: ['ent'] })));
   });
 });

@@ -1,0 +1,143 @@
+/**
+ * The shapes of the data files, as valibot schemas shared by the data build and the browser: the
+ * build checks what it reads (meta.json), the app checks what it loads (a stale or hand-edited
+ * file must give a French message naming the file and the field, never a blank page).
+ *
+ * Each schema is typed against the declaration in types.ts (GenericSchema<unknown, T>), so the
+ * compiler says when a type and its schema part ways.
+ */
+import * as v from 'valibot';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type {
+  DataMeta, DepartementDisplayFeature, DepartementDisplayProps, Etape, EtapeFeature, Innovation, InnovationFeature,
+  InsetFrameFeature, InsetFrameProps, Placement, VocabEntry, Vocabulaires, Zone,
+} from './types';
+
+const text = (field: string) => v.string(`« ${field} » doit être un texte`);
+const texts = (field: string) => v.array(v.string(), `« ${field} » doit être une liste de textes`);
+const finite = (field: string) => v.pipe(v.number(`« ${field} » doit être un nombre`), v.finite(`« ${field} » doit être un nombre fini`));
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/u;
+
+export const MetaSchema: v.GenericSchema<unknown, DataMeta> = v.object({
+  exemple: v.boolean('« exemple » doit valoir true (données d’exemple) ou false'),
+  date_donnees: v.pipe(v.string('« date_donnees » doit être une date AAAA-MM-JJ (ex. "2009-12-31")'),
+    v.regex(ISO_DATE, '« date_donnees » doit être une date AAAA-MM-JJ (ex. "2009-12-31")')),
+  attributions: v.pipe(
+    v.array(v.pipe(v.string(), v.trim(), v.nonEmpty()), '« attributions » doit être une liste de textes non vides (une par source de données)'),
+    v.minLength(1, '« attributions » doit être une liste de textes non vides (une par source de données)'),
+  ),
+}, 'objet JSON attendu : { "exemple": …, "date_donnees": …, "attributions": […] }');
+
+const VocabEntrySchema: v.GenericSchema<unknown, VocabEntry> = v.object({
+  id: text('id'),
+  libelle: text('libelle'),
+  couleur: v.pipe(text('couleur'), v.hexColor('« couleur » doit être une couleur #rrggbb')),
+});
+
+export const VocabulairesSchema: v.GenericSchema<unknown, Vocabulaires> = v.object({
+  themes: v.array(VocabEntrySchema, '« themes » doit être une liste'),
+  secteurs: v.array(VocabEntrySchema, '« secteurs » doit être une liste'),
+}, 'objet JSON attendu : { "themes": […], "secteurs": […] }');
+
+const position = v.pipe(
+  v.array(finite('coordinates'), '« coordinates » doit être une liste de nombres'),
+  v.minLength(2, '« coordinates » doit donner longitude et latitude'),
+);
+// Outlines are checked down to their rings only: walking every vertex of every department would
+// cost the page more than a bad vertex can (MapLibre skips what it cannot draw).
+const rings = v.array(v.array(v.unknown(), '« coordinates » doit être une liste de positions'), '« coordinates » doit être une liste d’anneaux');
+const PointSchema = v.object({ type: v.literal('Point', '« geometry.type » doit valoir "Point"'), coordinates: position });
+const AreaSchema = v.variant('type', [
+  v.object({ type: v.literal('Polygon'), coordinates: rings }),
+  v.object({ type: v.literal('MultiPolygon'), coordinates: v.array(rings, '« coordinates » doit être une liste de polygones') }),
+], '« geometry.type » doit valoir "Polygon" ou "MultiPolygon"');
+
+const feature = <G extends v.GenericSchema, P extends v.GenericSchema>(geometry: G, properties: P) =>
+  v.object({ type: v.literal('Feature', '« type » doit valoir "Feature"'), geometry, properties });
+
+const ZONES: Zone[] = ['metro', 'drom', 'com'];
+const PLACEMENTS: Placement[] = ['exact', 'commune', 'departement'];
+
+const DepartementPropsSchema: v.GenericSchema<unknown, DepartementDisplayProps> = v.object({
+  code: text('code'), nom: text('nom'), region: text('region'), region_nom: text('region_nom'),
+  zone: v.picklist(ZONES, '« zone » doit valoir metro, drom ou com'),
+  role: v.picklist(['zone', 'etiquette'], '« role » doit valoir zone ou etiquette'),
+});
+// Outline vertices are not walked (see `rings`): the feature types are asserted past that depth.
+export const DepartementFeatureSchema = feature(v.union([AreaSchema, PointSchema], '« geometry » doit être une surface ou un point'), DepartementPropsSchema) as v.GenericSchema<unknown, DepartementDisplayFeature>;
+
+const real = {
+  longitude: finite('longitude'),
+  latitude: finite('latitude'),
+  position: v.picklist(PLACEMENTS, '« position » doit valoir exact, commune ou departement'),
+};
+
+const EtapePropsSchema: v.GenericSchema<unknown, Etape> = v.object({
+  id: text('id'),
+  date: v.pipe(text('date'), v.regex(ISO_DATE, '« date » doit être une date AAAA-MM-JJ')),
+  commune: text('commune'), departement: text('departement'), intitule: text('intitule'), themes: texts('themes'),
+  ...real,
+});
+export const EtapeFeatureSchema = feature(PointSchema, EtapePropsSchema) as v.GenericSchema<unknown, EtapeFeature>;
+
+const InsetPropsSchema: v.GenericSchema<unknown, InsetFrameProps> = v.object({ code: text('code'), nom: text('nom') });
+export const InsetFeatureSchema = feature(v.object({ type: v.literal('Polygon', '« geometry.type » doit valoir "Polygon"'), coordinates: rings }), InsetPropsSchema) as v.GenericSchema<unknown, InsetFrameFeature>;
+
+export const PaysFeatureSchema = feature(AreaSchema, v.object({ nom: v.optional(v.string()) })) as v.GenericSchema<unknown, Feature<Polygon | MultiPolygon, { nom?: string }>>;
+
+const InnovationPropsSchema: v.GenericSchema<unknown, Innovation> = v.object({
+  id: text('id'), titre: text('titre'), description: text('description'),
+  themes: texts('themes'), secteurs: texts('secteurs'),
+  departement: text('departement'), commune: text('commune'), porteur: text('porteur'),
+  annee: v.nullable(v.pipe(v.number('« annee » doit être un nombre ou null'), v.integer('« annee » doit être un entier'))),
+  site_web: text('site_web'), etape: text('etape'),
+  ...real,
+});
+export const InnovationFeatureSchema = feature(PointSchema, InnovationPropsSchema) as v.GenericSchema<unknown, InnovationFeature>;
+
+/** Where an issue is, as people read it: « features[3].properties.themes ». */
+export function issuePath(issue: v.BaseIssue<unknown>, prefix = ''): string {
+  const keys = (issue.path ?? []).map((p) => p.key as string | number);
+  return keys.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${key}` : String(key)), prefix);
+}
+
+/** The first issue of a failed check, in one French sentence: « champ : message ». */
+export function describeIssue(issue: v.BaseIssue<unknown>, prefix = ''): string {
+  const where = issuePath(issue, prefix);
+  return where ? `${where} : ${issue.message}` : issue.message;
+}
+
+/** What checking a list of features gives: those that pass, and the first problem of the others. */
+export interface CheckedFeatures<T> {
+  valid: T[];
+  rejected: number;
+  /** The first rejected feature's problem, or null when all passed. */
+  firstProblem: string | null;
+}
+
+/**
+ * Checks each item of a list (the features of a FeatureCollection, the rows of a chunk); bad ones
+ * are counted and left out. Items that pass are kept as they are (no copy).
+ */
+export function checkItems<T>(items: readonly unknown[], schema: v.GenericSchema<unknown, T>, prefix: string): CheckedFeatures<T> {
+  const valid: T[] = [];
+  let firstProblem: string | null = null;
+  items.forEach((item, i) => {
+    if (v.is(schema, item)) {
+      valid.push(item as T);
+      return;
+    }
+    const checked = v.safeParse(schema, item);
+    firstProblem ??= checked.success ? `${prefix}[${i}] : forme inattendue` : describeIssue(checked.issues[0], `${prefix}[${i}]`);
+  });
+  return { valid, rejected: items.length - valid.length, firstProblem };
+}
+
+/** Checks each feature of a FeatureCollection-like value; null when it is not one. */
+export function checkFeatures<T>(json: unknown, schema: v.GenericSchema<unknown, T>): CheckedFeatures<T> | null {
+  if (typeof json !== 'object' || json === null || (json as { type?: unknown }).type !== 'FeatureCollection'
+    || !Array.isArray((json as { features?: unknown }).features)) {
+    return null;
+  }
+  return checkItems((json as { features: unknown[] }).features, schema, 'features');
+}

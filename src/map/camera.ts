@@ -1,0 +1,49 @@
+/**
+ * Moving the camera where the map model asks, and the control that brings the national view back.
+ */
+import type { IControl, Map as MapLibreMap } from 'maplibre-gl';
+import type { CameraTarget } from './model';
+
+export const FIT_PADDING = 12;
+/** Room around a framed department, so its outline is not glued to the map's edges. */
+const DEPARTEMENT_PADDING = 40;
+
+/** Goes to `target`; nothing happens when the map is there already (it reported that view itself). */
+export function applyCamera(map: MapLibreMap, target: CameraTarget, national: boolean): void {
+  switch (target.kind) {
+    case 'fit':
+      map.fitBounds(target.bounds, { padding: national ? FIT_PADDING : DEPARTEMENT_PADDING, maxZoom: 11 });
+      return;
+    case 'fly':
+      map.flyTo({ center: target.center, zoom: Math.max(map.getZoom(), target.minZoom) });
+      return;
+    case 'jump': {
+      const center = map.getCenter();
+      const moved = Math.abs(center.lng - target.center[0]) > 1e-4 || Math.abs(center.lat - target.center[1]) > 1e-4
+        || Math.abs(map.getZoom() - target.zoom) > 0.01;
+      if (moved) map.jumpTo({ center: target.center, zoom: target.zoom });
+    }
+  }
+}
+
+/** A map control with one text button that brings back the national view. */
+export class NationalViewControl implements IControl {
+  private container: HTMLElement | null = null;
+  constructor(private readonly onActivate: () => void) {}
+  onAdd(): HTMLElement {
+    const container = document.createElement('div');
+    container.className = 'maplibregl-ctrl maplibregl-ctrl-group carte-vue-nationale';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'Vue nationale';
+    button.title = 'Revenir à la vue de toute la France, outre-mer compris';
+    button.addEventListener('click', this.onActivate);
+    container.append(button);
+    this.container = container;
+    return container;
+  }
+  onRemove(): void {
+    this.container?.remove();
+    this.container = null;
+  }
+}

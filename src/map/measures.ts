@@ -1,0 +1,51 @@
+/**
+ * Performance measures the benchmarks read (keep their names): 'carto:first-idle' once the map has
+ * drawn its first innovations, and 'carto:filter' from the click on a filter (the store marks
+ * 'carto:filter-start') to the map idle with the answer drawn.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+
+export const FIRST_IDLE = 'carto:first-idle';
+export const FILTER = 'carto:filter';
+export const FILTER_START = 'carto:filter-start';
+
+export class MapMeasures {
+  private firstRecorded = false;
+  private pointsShown = false;
+  private filterPending = false;
+
+  constructor(private readonly map: MapLibreMap) {
+    map.on('idle', this.onIdle);
+  }
+
+  /** The first innovations were handed to the map: the next idle is the first complete view. */
+  notePointsShown(): void {
+    this.pointsShown = true;
+  }
+
+  /** The map has what answers the last filter change: the next idle closes its measure. */
+  closeFilterAtIdle(): void {
+    if (performance.getEntriesByName(FILTER_START, 'mark').length === 0) return;
+    this.filterPending = true;
+    // A change may redraw nothing (same matches): a frame makes sure an idle event follows.
+    this.map.triggerRepaint();
+  }
+
+  private readonly onIdle = () => {
+    if (!this.firstRecorded && this.pointsShown) {
+      this.firstRecorded = true;
+      performance.measure(FIRST_IDLE, { start: 0, end: performance.now() });
+    }
+    if (this.filterPending) {
+      this.filterPending = false;
+      if (performance.getEntriesByName(FILTER_START, 'mark').length > 0) {
+        performance.measure(FILTER, FILTER_START);
+        performance.clearMarks(FILTER_START);
+      }
+    }
+  };
+
+  destroy(): void {
+    this.map.off('idle', this.onIdle);
+  }
+}

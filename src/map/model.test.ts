@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import type { EtapeFeature } from '../domain/types';
+import { legendClasses } from '../domain/legend';
+import type { ClusterAnswer } from '../points/protocol';
+import { INNOVATION_ZOOM, mapModel, routeLegs, type MapModelInput } from './model';
+import { diffMapModel } from './diff';
+
+const etape = (id: string, date: string, lon: number, themes: string[] = []): EtapeFeature => Object.freeze({
+  type: 'Feature', geometry: { type: 'Point', coordinates: [lon, 45] },
+  properties: { id, date, commune: `C${id}`, departement: '02', intitule: '', themes, longitude: lon, latitude: 45, position: 'exact' },
+}) as EtapeFeature;
+
+const ETAPES = Object.freeze([etape('c', '2009-06-01', 3), etape('a', '2009-04-01', 1), etape('b', '2009-05-01', 2)]);
+const CLUSTERS: ClusterAnswer = { generation: 1, frame: { bbox: [0, 40, 10, 50], zoom: 5 }, features: [] };
+
+function input(patch: Partial<MapModelInput> = {}): MapModelInput {
+  return Object.freeze({
+    departementCodes: ['02', '35'],
+    departementBounds: new Map([['02', [[3, 49], [4, 50]]], ['35', [[-2, 47], [-1, 48]]]]) as MapModelInput['departementBounds'],
+    departementNoms: new Map([['02', 'Aisne'], ['35', 'Ille-et-Vilaine']]),
+    etapes: ETAPES,
+    visibleEtapes: ETAPES,
+    clusters: CLUSTERS,
+    countsByDepartement: new Map([['02', 4]]),
+    legendClasses: legendClasses([4, 0]),
+    selection: null,
+    selectionOrigin: 'interface',
+    selectedPosition: null,
+    hoveredPosition: null,
+    view: null,
+    ...patch,
+  });
+}
+
+describe('mapModel', () => {
+  it('shades every department, zero included, from its count and the legend', () => {
+    const model = mapModel(input());
+    expect(model.shades.get('02')).toEqual({ count: 4, teinte: 5 });
+    expect(model.shades.get('35')).toEqual({ count: 0, teinte: 0 });
+  });
+
+  it('numbers stops by date over the whole tour, even when some are hidden, and names them with that rank', () => {
+    const model = mapModel(input({ visibleEtapes: [ETAPES[0]!] }));
+    expect(model.stops).toEqual([{ id: 'c', rank: 3, lngLat: [3, 45], name: 'Étape 3 du 1er juin 2009 — Cc (Aisne)', active: false }]);
+  });
+
+  it('marks the selected stop active', () => {
+    expect(mapModel(input({ selection: { kind: 'etape', id: 'b' } })).stops.find((s) => s.active)?.id).toBe('b');
+  });
+
+  it('draws route legs in tour order, never between stops that were not consecutive', () => {
+    const legs = routeLegs(ETAPES, new Set(['a', 'b', 'c']));
+    expect(legs.features.map((f) => [f.properties.etape, f.geometry.coordinates])).toEqual([[2, [[1, 45], [2, 45]]], [3, [[2, 45], [3, 45]]]]);
+    // With "b" hidden, a and c were not consecutive: no leg at all.
+    expect(routeLegs(ETAPES, new Set(['a', 'c'])).features).toEqual([]);
+  });
+
+  it('frames a selected department, wherever it was chosen', () => {
+    for (const selectionOrigin of ['carte', 'interface'] as const) {
+      const model = mapModel(input({ selection: { kind: 'departement', id: '35' }, selectionOrigin }));
+      expect(model.camera).toEqual({ key: 'departement:35', target: { kind: 'fit', bounds: [[-2, 47], [-1, 48]] } });
+      expect(model.selectedDepartement).toBe('35');
+    }
+  });
+
+  it('flies to an innovation chosen outside the map once its position is known, not to one clicked on the map', () => {
+    const chosen = { selection: { kind: 'innovation' as const, id: 'i1' }, selectedPosition: [2, 46] as [number, number] };
+    expect(mapModel(input({ ...chosen, selectionOrigin: 'interface' })).camera)
+      .toEqual({ key: 'innovation:i1', target: { kind: 'fly', center: [2, 46], minZoom: INNOVATION_ZOOM } });
+    expect(mapModel(input({ ...chosen, selectionOrigin: 'carte', view: { center: [1, 1], zoom: 5 } })).camera.key).toBe('vue:5/1/1');
+    expect(mapModel(input({ selection: chosen.selection })).camera.key).toBe('nationale');
+  });
+
+  it('keeps the view of a link, and the national view without one', () => {
+    expect(mapModel(input({ view: { center: [2.35, 48.85], zoom: 8 } })).camera.target).toEqual({ kind: 'jump', center: [2.35, 48.85], zoom: 8 });
+    expect(mapModel(input()).camera.target.kind).toBe('fit');
+  });
+
+  it('rings the hovered and the selected innovation', () => {
+    expect(mapModel(input({ hoveredPosition: [1, 2], selectedPosition: [3, 4] })).focus).toEqual([[1, 2], [3, 4]]);
+  });
+});
+
+describe('diffMapModel', () => {
+  it('draws everything on an empty map, points first and shades next', () => {
+    const ops = diffMapModel(null, mapModel(input())).map((o) => o.op);
+    expect(ops).toEqual(['points', 'shades', 'addStop', 'addStop', 'addStop', 'route', 'focus', 'camera']);
+  });
+
+  it('does nothing when nothing changed, even for a model computed anew', () => {
+    expect(diffMapModel(mapModel(input()), mapModel(input()))).toEqual([]);
+  });
+
+  it('sends new points only when the worker sent new clusters, and only the shades that changed', () => {
+    const before = mapModel(input());
+    const after = mapModel(input({ clusters: { ...CLUSTERS, generation: 2 }, countsByDepartement: new Map([['02', 4], ['35', 1]]), legendClasses: legendClasses([4, 1]) }));
+    const ops = diffMapModel(before, after);
+    expect(ops.map((o) => o.op)).toEqual(['points', 'shades']);
+    const shades = ops[1]!;
+    expect(shades.op === 'shades' && shades.changes.map((c) => c.code)).toEqual(['35']);
+  });
+
+  it('adds and removes stop markers, and updates the one whose selection changed', () => {
+    const before = mapModel(input({ selection: { kind: 'etape', id: 'a' } }));
+    const after = mapModel(input({ visibleEtapes: [ETAPES[1]!, ETAPES[2]!] }));
+    const ops = diffMapModel(before, after);
+    expect(ops).toContainEqual({ op: 'removeStop', id: 'c' });
+    expect(ops).toContainEqual(expect.objectContaining({ op: 'updateStop', stop: expect.objectContaining({ id: 'a', active: false }), returnFocus: true }));
+    expect(ops.map((o) => o.op)).toContain('route');
+  });
+
+  it('gives focus back to a stop marker only when its dialog closed with nothing else chosen', () => {
+    const open = mapModel(input({ selection: { kind: 'etape', id: 'a' } }));
+    const other = diffMapModel(open, mapModel(input({ selection: { kind: 'innovation', id: 'i1' } })));
+    expect(other).toContainEqual(expect.objectContaining({ op: 'updateStop', returnFocus: false }));
+  });
+
+  it('moves the camera only when its key changes', () => {
+    const a = mapModel(input({ view: { center: [1, 1], zoom: 5 } }));
+    expect(diffMapModel(a, mapModel(input({ view: { center: [1, 1], zoom: 5 } })))).toEqual([]);
+    expect(diffMapModel(a, mapModel(input({ view: { center: [1, 2], zoom: 5 } })))).toEqual([
+      { op: 'camera', camera: { key: 'vue:5/2/1', target: { kind: 'jump', center: [1, 2], zoom: 5 } } },
+    ]);
+  });
+
+  it('switches the selected department outline from the old one to the new one', () => {
+    const ops = diffMapModel(mapModel(input({ selection: { kind: 'departement', id: '02' } })), mapModel(input({ selection: { kind: 'departement', id: '35' } })));
+    expect(ops).toContainEqual({ op: 'selectDepartement', previous: '02', next: '35' });
+  });
+});

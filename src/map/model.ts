@@ -1,0 +1,166 @@
+/**
+ * What the map shows, as a pure value computed from the app state (Placemark's "intermediate
+ * representation"): clusters and points of the view, department shades, stops, route legs,
+ * selection, focus rings and where the camera should go. No MapLibre here: unit-tested in Node,
+ * and turned into operations by diffMapModel (diff.ts).
+ */
+import type { FeatureCollection, LineString } from 'geojson';
+import type { EtapeFeature } from '../domain/types';
+import { classForCount, type LegendClass } from '../domain/legend';
+import { etapeAccessibleName } from '../domain/presentation';
+import { etapesInDateOrder } from '../domain/route';
+import { NATIONAL_VIEW_BOUNDS } from '../domain/insets';
+import type { ClusterAnswer } from '../points/protocol';
+
+import type { Bounds } from './geometry';
+
+export type { Bounds };
+
+/** Zoom above which innovations are never clustered (the points worker's setting). */
+export { CLUSTER_MAX_ZOOM } from '../points/engine';
+import { CLUSTER_MAX_ZOOM } from '../points/engine';
+
+/** Zoom at which a selected innovation is shown: past clustering, so the point itself is visible. */
+export const INNOVATION_ZOOM = CLUSTER_MAX_ZOOM + 1;
+
+export const NATIONAL_BOUNDS: Bounds = [
+  [NATIONAL_VIEW_BOUNDS[0], NATIONAL_VIEW_BOUNDS[1]],
+  [NATIONAL_VIEW_BOUNDS[2], NATIONAL_VIEW_BOUNDS[3]],
+];
+
+/** Shade of one department: its count and the legend class it falls in. */
+export interface Shade {
+  count: number;
+  teinte: number;
+}
+
+export interface StopModel {
+  id: string;
+  /** Rank in the tour (date order), as the badge shows it. */
+  rank: number;
+  lngLat: [number, number];
+  /** Accessible name, holding the rank (WCAG 2.5.3). */
+  name: string;
+  active: boolean;
+}
+
+export type CameraTarget =
+  | { kind: 'fit'; bounds: Bounds }
+  | { kind: 'fly'; center: [number, number]; minZoom: number }
+  | { kind: 'jump'; center: [number, number]; zoom: number };
+
+/** Where the camera should be; a new `key` means "go there now". */
+export interface CameraRequest {
+  key: string;
+  target: CameraTarget;
+}
+
+export interface MapModel {
+  /** Clusters and points of the view, as the points worker gave them (compared by reference). */
+  points: ClusterAnswer | null;
+  /** Shade of every department code, zeros included. */
+  shades: ReadonlyMap<string, Shade>;
+  selectedDepartement: string | null;
+  /** Whether anything is selected (a closed stop dialog gives focus back to its marker only when nothing is). */
+  hasSelection: boolean;
+  /** Stops shown, in date order. */
+  stops: readonly StopModel[];
+  /** Legs of the tour between consecutive stops that are both shown, numbered in tour order. */
+  route: FeatureCollection<LineString, { etape: number }>;
+  /** Rings around the innovations hovered in the list and selected (display positions). */
+  focus: readonly [number, number][];
+  camera: CameraRequest;
+}
+
+/** The state the model is computed from (MapView gathers it from the store and the rows loaded). */
+export interface MapModelInput {
+  /** Every department code of the map. */
+  departementCodes: readonly string[];
+  departementBounds: ReadonlyMap<string, Bounds>;
+  departementNoms: ReadonlyMap<string, string>;
+  /** Every stop of the tour (ranks are counted over all of them). */
+  etapes: readonly EtapeFeature[];
+  /** The stops the filters show. */
+  visibleEtapes: readonly EtapeFeature[];
+  clusters: ClusterAnswer | null;
+  countsByDepartement: ReadonlyMap<string, number>;
+  legendClasses: readonly LegendClass[];
+  selection: { kind: 'departement' | 'innovation' | 'etape'; id: string } | null;
+  selectionOrigin: 'carte' | 'interface';
+  /** Display position of the selected innovation, once its row is loaded. */
+  selectedPosition: [number, number] | null;
+  /** Display position of the innovation hovered in the list. */
+  hoveredPosition: [number, number] | null;
+  view: { center: [number, number]; zoom: number } | null;
+}
+
+function shadesOf(input: MapModelInput): Map<string, Shade> {
+  const shades = new Map<string, Shade>();
+  for (const code of input.departementCodes) {
+    const count = input.countsByDepartement.get(code) ?? 0;
+    shades.set(code, { count, teinte: classForCount(count, input.legendClasses).teinte });
+  }
+  return shades;
+}
+
+function stopsOf(input: MapModelInput): StopModel[] {
+  const visible = new Set(input.visibleEtapes.map((e) => e.properties.id));
+  const activeId = input.selection?.kind === 'etape' ? input.selection.id : null;
+  return etapesInDateOrder(input.etapes).flatMap((etape, index): StopModel[] => {
+    const { id, departement } = etape.properties;
+    if (!visible.has(id)) return [];
+    const name = etapeAccessibleName(etape.properties, input.departementNoms.get(departement) ?? departement, index + 1);
+    return [{ id, rank: index + 1, lngLat: etape.geometry.coordinates as [number, number], name, active: id === activeId }];
+  });
+}
+
+/**
+ * Legs of the tour in date order, only between stops that follow each other in the tour and are
+ * both shown: hiding a stop by a filter never draws a leg the tour did not take.
+ */
+export function routeLegs(etapes: readonly EtapeFeature[], visibleIds: ReadonlySet<string>): FeatureCollection<LineString, { etape: number }> {
+  const ordered = etapesInDateOrder(etapes);
+  const features = ordered.slice(1).flatMap((to, k) => {
+    const from = ordered[k]!;
+    if (!visibleIds.has(from.properties.id) || !visibleIds.has(to.properties.id)) return [];
+    return [{
+      type: 'Feature' as const,
+      properties: { etape: k + 2 },
+      geometry: { type: 'LineString' as const, coordinates: [from.geometry.coordinates, to.geometry.coordinates] },
+    }];
+  });
+  return { type: 'FeatureCollection', features };
+}
+
+function viewKey(view: { center: [number, number]; zoom: number }): string {
+  return `vue:${view.zoom}/${view.center[1]}/${view.center[0]}`;
+}
+
+function cameraOf(input: MapModelInput): CameraRequest {
+  const { selection, selectionOrigin } = input;
+  if (selection?.kind === 'departement') {
+    const bounds = input.departementBounds.get(selection.id);
+    if (bounds) return { key: `departement:${selection.id}`, target: { kind: 'fit', bounds } };
+  }
+  // A point clicked on the map is on screen already: the camera stays.
+  if (selection?.kind === 'innovation' && selectionOrigin === 'interface' && input.selectedPosition) {
+    return { key: `innovation:${selection.id}`, target: { kind: 'fly', center: input.selectedPosition, minZoom: INNOVATION_ZOOM } };
+  }
+  if (input.view) return { key: viewKey(input.view), target: { kind: 'jump', center: input.view.center, zoom: input.view.zoom } };
+  return { key: 'nationale', target: { kind: 'fit', bounds: NATIONAL_BOUNDS } };
+}
+
+/** The map model of one state. Pure; does not mutate its input. */
+export function mapModel(input: MapModelInput): MapModel {
+  const stops = stopsOf(input);
+  return {
+    points: input.clusters,
+    shades: shadesOf(input),
+    selectedDepartement: input.selection?.kind === 'departement' ? input.selection.id : null,
+    hasSelection: input.selection !== null,
+    stops,
+    route: routeLegs(input.etapes, new Set(stops.map((s) => s.id))),
+    focus: [input.hoveredPosition, input.selectedPosition].filter((p): p is [number, number] => p !== null),
+    camera: cameraOf(input),
+  };
+}
