@@ -1,11 +1,15 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from './vite-plugins/csp';
+import { thirdPartyLicences } from './vite-plugins/licences';
+
+const licences = thirdPartyLicences();
 
 // Relative base so the built site works from any folder or sub-path of a web server.
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), licences.plugin],
+  worker: { plugins: () => [licences.workerPlugin()] },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1500 },
   server: { port: 5173 },
   preview: { port: 4173 },

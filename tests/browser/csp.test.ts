@@ -1,12 +1,14 @@
 /**
- * The built site's Content-Security-Policy (vite-plugins/csp.ts): the policy is in index.html, the
- * app runs under it without a single violation, and it stops injected inline code and eval.
+ * The built site's Content-Security-Policy (vite-plugins/csp.ts) and third-party licence notices
+ * (vite-plugins/licences.ts): the policy is in index.html, the app runs under it without a single
+ * violation, and it stops injected inline code and eval. The licence file lists what the bundle
+ * ships, with the licence texts.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distDir, openApp, waitForMapIdle, type OpenedApp } from './harness';
+import { distDir, openApp, repoRoot, waitForMapIdle, type OpenedApp } from './harness';
 
 interface Violation {
   directive: string;
@@ -131,5 +133,28 @@ describe('Content-Security-Policy', () => {
       return match ? `blocked ${match[1] ?? match[2]}` : m;
     });
     expect(logged.sort()).toEqual(['blocked event handler', 'blocked script']);
+  });
+});
+
+describe('third-party licence notices', () => {
+  const text = () => readFileSync(path.join(distDir, 'licences-tierces.txt'), 'utf8');
+  const installed = (name: string) => (JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+
+  it.each([
+    ['maplibre-gl', 'BSD-3-Clause', 'Redistribution and use in source and binary forms'],
+    ['react', 'MIT', 'Permission is hereby granted, free of charge'],
+    ['papaparse', 'MIT', 'Permission is hereby granted, free of charge'],
+  ])('dist/licences-tierces.txt names %s with its %s licence and text', (name, licence, excerpt) => {
+    const file = text();
+    const version = installed(name);
+    expect(file).toContain(`- ${name} ${version} : ${licence}\n`);
+    const section = file.split(/^-{78}$/m).find((s) => s.startsWith(`\n${name} ${version}\n`));
+    expect(section).toBeDefined();
+    expect(section).toContain(`Licence : ${licence}`);
+    expect(section).toContain(excerpt);
+  });
+
+  it('includes the packages bundled inside maplibre-gl, read from its source map', () => {
+    expect(text()).toMatch(/^- earcut [\d.]+ : ISC$/m);
   });
 });
