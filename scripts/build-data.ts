@@ -1,19 +1,21 @@
 /**
- * npm run data -- [--data-dir DIR] [--out DIR] [--boundaries FILE] [--lenient]
- * Defaults: --data-dir data, --out public/data, --boundaries data/departements.geojson.
+ * npm run data -- [--data-dir DIR] [--out DIR] [--boundaries FILE] [--lenient] [--store DIR]
+ * Defaults: --data-dir data, --out public/data, --boundaries data/departements.geojson,
+ * --store .donnees-construction (versions of the output folder; --out becomes a link to one).
  * pays.geojson is read from --data-dir, else from beside the boundaries file.
  *
  * Reads the organisers' CSV files, checks them, and writes public/data. Any error: exit 1 and the
- * output folder is left as it was (the new one is written beside it and swapped in by rename).
+ * output folder is left as it was (src/build/atomicFolder.ts: a new version, then one rename).
  * --lenient: invalid rows are left out (still reported) and the build goes on.
  */
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildData, type BuildResult, type SourceFile } from '../src/build/buildData';
 import { writeOutputs } from '../src/build/writeOutputs';
+import { LockTimeoutError, STEPS, writeAtomically, type Step } from '../src/build/atomicFolder';
 import { checkDepartementCollection } from '../src/build/boundaries';
 import { CommuneGazetteer, type GazetteerEntry } from '../src/build/geocode';
 import type { Diagnostic } from '../src/domain/types';
@@ -47,30 +49,28 @@ async function readSource(dir: string, name: string): Promise<SourceFile | undef
   return { path: file, bytes: new Uint8Array(await readFile(file)) };
 }
 
-/** Write every file into a fresh sibling folder, then swap it in: readers never see half a build. */
-export async function writeAtomically(outDir: string, write: (dir: string) => Promise<void>): Promise<void> {
-  const target = path.resolve(outDir);
-  await mkdir(path.dirname(target), { recursive: true });
-  const fresh = await mkdtemp(`${target}.nouveau-`);
-  try {
-    // mkdtemp makes a private folder; the output is served to everyone.
-    await chmod(fresh, 0o755);
-    await write(fresh);
-    const previous = existsSync(target) ? `${target}.ancien-${process.pid}-${Date.now()}` : undefined;
-    if (previous) await rename(target, previous);
-    try {
-      await rename(fresh, target);
-    } catch (e) {
-      if (previous) await rename(previous, target);
-      throw e;
-    }
-    if (previous) await rm(previous, { recursive: true, force: true });
-  } finally {
-    await rm(fresh, { recursive: true, force: true });
-  }
+/** Versions of the output folder, its temporary links and lock: outside public/, never deployed. */
+export const DEFAULT_STORE = '.donnees-construction';
+
+/**
+ * CARTO_DONNEES_ARRET=<step> kills the process (SIGKILL, nothing cleaned up) right after that
+ * step of the atomic write: the tests check the output is complete whatever the moment.
+ */
+function crashHook(): ((step: Step) => void) | undefined {
+  const at = process.env.CARTO_DONNEES_ARRET;
+  if (!at) return undefined;
+  if (!(STEPS as readonly string[]).includes(at)) throw new Error(`CARTO_DONNEES_ARRET : étape « ${at} » inconnue (${STEPS.join(', ')})`);
+  return (step) => {
+    if (step === at) process.kill(process.pid, 'SIGKILL');
+  };
 }
 
-export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
+export interface MainOptions {
+  /** How long to wait for another build of the same output folder (ms). */
+  lockTimeoutMs?: number;
+}
+
+export async function main(argv: string[], io: Io = consoleIo, options: MainOptions = {}): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -80,10 +80,11 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
         out: { type: 'string', default: 'public/data' },
         boundaries: { type: 'string' },
         lenient: { type: 'boolean', default: false },
+        store: { type: 'string', default: DEFAULT_STORE },
       },
     }));
   } catch (e) {
-    io.stderr(`${e instanceof Error ? e.message : String(e)}\nusage : npm run data -- [--data-dir DOSSIER] [--out DOSSIER] [--boundaries FICHIER] [--lenient]`);
+    io.stderr(`${e instanceof Error ? e.message : String(e)}\nusage : npm run data -- [--data-dir DOSSIER] [--out DOSSIER] [--boundaries FICHIER] [--lenient] [--store DOSSIER]`);
     return 2;
   }
   const dataDir = values['data-dir'];
@@ -116,7 +117,15 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     return 1;
   }
   const built = result.data;
-  await writeAtomically(values.out, (dir) => writeOutputs(dir, built));
+  try {
+    await writeAtomically(values.out, (dir) => writeOutputs(dir, built), {
+      store: values.store, onStep: crashHook(), lockTimeoutMs: options.lockTimeoutMs, onWait: io.stdout,
+    });
+  } catch (e) {
+    if (!(e instanceof LockTimeoutError)) throw e;
+    io.stderr(`${e.message} ; rien n’a été écrit`);
+    return 1;
+  }
   io.stdout(`${values.out} écrit${errors.length > 0 ? ` (${errors.length} erreur(s) : lignes écartées)` : ''}${warnings.length > 0 ? `, ${warnings.length} avertissement(s)` : ''}`);
   return 0;
 }

@@ -26,7 +26,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 async function run(...argv: string[]) {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const code = await main(argv, { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l) });
+  const code = await main([...argv, '--store', path.join(work, '.magasin')], { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l) });
   return { code, stdout, stderr };
 }
 const readJson = <T>(file: string) => JSON.parse(readFileSync(file, 'utf8')) as T;

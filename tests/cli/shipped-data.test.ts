@@ -23,7 +23,7 @@ const read = <T>(name: string) => JSON.parse(readFileSync(path.join(out, name), 
 beforeAll(async () => {
   out = path.join(mkdtempSync(path.join(tmpdir(), 'shipped-data-')), 'out');
   stderr = [];
-  code = await main(['--data-dir', path.join(root, 'data'), '--out', out], { stdout: () => {}, stderr: (l) => stderr.push(l) });
+  code = await main(['--data-dir', path.join(root, 'data'), '--out', out, '--store', path.join(path.dirname(out), 'magasin')], { stdout: () => {}, stderr: (l) => stderr.push(l) });
 });
 afterAll(() => rmSync(path.dirname(out), { recursive: true, force: true }));
 
