@@ -9,7 +9,7 @@
  * --lenient: invalid rows are left out (still reported) and the build goes on.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -46,7 +46,7 @@ export function formatDiagnostic(d: Diagnostic): string {
 async function readSource(dir: string, name: string): Promise<SourceFile | undefined> {
   const file = path.join(dir, name);
   if (!existsSync(file)) return undefined;
-  return { path: file, bytes: new Uint8Array(await readFile(file)) };
+  return { path: file, bytes: new Uint8Array(await readFile(file)), modified: (await stat(file)).mtime };
 }
 
 /** Versions of the output folder, its temporary links and lock: outside public/, never deployed. */
@@ -108,6 +108,7 @@ export async function main(argv: string[], io: Io = consoleIo, options: MainOpti
   });
 
   for (const d of [...result.report.errors, ...result.report.warnings]) io.stderr(formatDiagnostic(d));
+  for (const note of result.notes) io.stdout(note);
   for (const [file, c] of Object.entries(result.report.files)) {
     io.stdout(`${file} : ${c.read} lignes lues, ${c.written} écrites, ${c.rejected} rejetées`);
   }

@@ -18,12 +18,14 @@ import { insetFrames, toDisplayPosition } from '../domain/insets';
 import { buildDisplayDepartements } from './boundaries';
 import { foldText } from '../domain/normalize';
 import { rejectedKeys, validateEtapes, validateInnovations, validateVocabulary, VocabLookup, type RowsResult } from './validateRows';
-import { validateFeatureCollection, validateMeta } from './validateMeta';
+import { defaultMeta, validateFeatureCollection, validateMeta } from './validateMeta';
 
 export interface SourceFile {
   /** Path shown in messages, e.g. "data/innovations.csv". */
   path: string;
   bytes: Uint8Array;
+  /** Last modification (dates the data when meta.json is absent). */
+  modified?: Date;
 }
 
 export interface BuildInput {
@@ -67,6 +69,8 @@ export interface BuildResult {
   report: BuildReport;
   /** What to write, when ok. */
   data?: BuiltData;
+  /** Facts worth telling that are not problems (defaults used). */
+  notes: string[];
 }
 
 const baseName = (p: string) => p.split(/[\\/]/u).pop() ?? p;
@@ -127,8 +131,11 @@ export function buildData(input: BuildInput): BuildResult {
   }));
 
   let meta: DataMeta | undefined;
+  const notes: string[] = [];
   if (!input.meta) {
-    diagnostics.push(missing('meta.json', 'meta.json (exemple, date_donnees, attributions)'));
+    const csvDates = [input.innovations, input.etapes, input.themes, input.secteurs].flatMap((f) => (f?.modified ? [f.modified.getTime()] : []));
+    meta = defaultMeta(new Date(csvDates.length > 0 ? Math.max(...csvDates) : (input.now ?? new Date()).getTime()));
+    notes.push(`meta.json absent : valeurs par défaut (exemple : false, date_donnees : ${meta.date_donnees}, date du fichier CSV le plus récent, attributions standard) ; ajoutez meta.json pour les changer`);
   } else {
     const checked = validateMeta(new TextDecoder().decode(input.meta.bytes), input.meta.path);
     diagnostics.push(...checked.diagnostics);
@@ -152,13 +159,14 @@ export function buildData(input: BuildInput): BuildResult {
     errors: diagnostics.filter((d) => d.severity === 'error'),
   };
   const ok = !fatal && (report.errors.length === 0 || input.lenient === true);
-  if (!ok || !meta || pays === undefined) return { ok: false, fatal, report };
+  if (!ok || !meta || pays === undefined) return { ok: false, fatal, report, notes };
 
   const regions = new Map(DEPARTEMENTS.map((d) => [d.code, d.region]));
   return {
     ok,
     fatal,
     report,
+    notes,
     data: {
       departements: buildDisplayDepartements(input.boundaries),
       innovations: inDisplayOrder(innovations).map((properties) => displayFeature(properties)),

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { validateFeatureCollection, validateMeta } from './validateMeta';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { DataMeta } from '../domain/types';
+import { DEFAULT_ATTRIBUTIONS, defaultMeta, localDate, validateFeatureCollection, validateMeta } from './validateMeta';
 
 const good = { exemple: true, date_donnees: '2009-12-31', attributions: ['Communes : GeoNames (CC BY 4.0)'] };
 
@@ -32,5 +35,17 @@ describe('validateFeatureCollection', () => {
   it('accepts a FeatureCollection and rejects anything else', () => {
     expect(validateFeatureCollection('{"type":"FeatureCollection","features":[]}', 'p').diagnostics).toEqual([]);
     expect(validateFeatureCollection('{"type":"Feature"}', 'p').diagnostics[0]?.message).toMatch(/FeatureCollection/u);
+  });
+});
+
+describe('defaultMeta (no meta.json)', () => {
+  it('is real data dated by the given day, with the attributions data/meta.json lists', () => {
+    const shipped = JSON.parse(readFileSync(path.resolve(__dirname, '../../data/meta.json'), 'utf8')) as DataMeta;
+    expect(DEFAULT_ATTRIBUTIONS).toEqual(shipped.attributions);
+    expect(defaultMeta(new Date(2024, 2, 5, 23, 59))).toEqual({ exemple: false, date_donnees: '2024-03-05', attributions: shipped.attributions });
+    expect(validateMeta(JSON.stringify(defaultMeta(new Date(2009, 0, 1))), 'm').diagnostics).toEqual([]);
+  });
+  it('dates by the local calendar day', () => {
+    expect(localDate(new Date(2009, 11, 31, 0, 0, 1))).toBe('2009-12-31');
   });
 });

