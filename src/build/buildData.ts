@@ -130,6 +130,16 @@ export function buildData(input: BuildInput): BuildResult {
     etapesUsable: etapesTable !== undefined,
   }));
 
+  const innovationCounts = input.innovations && files[baseName(input.innovations.path)];
+  if (input.innovations && innovationCounts?.written === 0) {
+    diagnostics.push({
+      severity: 'warning', file: input.innovations.path, line: 1, column: 1,
+      message: innovationCounts.read === 0
+        ? 'aucune innovation : le fichier n’a que sa ligne d’en-tête ; la carte n’affichera aucune innovation (seulement les étapes)'
+        : 'aucune innovation écrite : toutes les lignes sont en erreur ; la carte n’affichera aucune innovation (seulement les étapes)',
+    });
+  }
+
   let meta: DataMeta | undefined;
   const notes: string[] = [];
   if (!input.meta) {

@@ -12,6 +12,7 @@ import iconv from 'iconv-lite';
 import { main } from '../../scripts/build-data';
 import { OUTPUT_ENTRIES } from '../../src/build/writeOutputs';
 import { toDisplayPosition } from '../../src/domain/insets';
+import { decodePointsFile } from '../../src/domain/points';
 import type { BuildReport, DataMeta, EtapeCollection, InnovationCollection, Vocabulaires } from '../../src/domain/types';
 
 const root = path.resolve(__dirname, '../..');
@@ -210,6 +211,30 @@ describe('broken data', () => {
     const { code, stderr } = await run('--data-dir', data, '--out', path.join(work, 'meta-invalide-out'), '--lenient');
     expect(code).toBe(1);
     expect(stderr.find((l) => l.includes('meta.json'))).toMatch(new RegExp(`^${data}/meta\\.json:4:1: JSON invalide`, 'u'));
+  });
+
+  it('an innovations.csv with only its header builds, with a warning that no innovation will show', async () => {
+    const data = path.join(work, 'en-tete-seul');
+    cpSync(fixture('donnees-valides'), data, { recursive: true });
+    writeFileSync(path.join(data, 'innovations.csv'), 'id;titre;description;themes;secteurs;departement;commune;latitude;longitude;porteur;annee;site_web;etape\r\n');
+    const out = path.join(work, 'en-tete-seul-out');
+    const { code, stderr, stdout } = await run('--data-dir', data, '--out', out);
+    expect(code).toBe(0);
+    expect(stderr).toContain(`${data}/innovations.csv:1:1: avertissement : aucune innovation : le fichier n’a que sa ligne d’en-tête ; la carte n’affichera aucune innovation (seulement les étapes)`);
+    expect(stdout).toContain('innovations.csv : 0 lignes lues, 0 écrites, 0 rejetées');
+    expect(readJson(path.join(out, 'identifiants.json'))).toEqual([]);
+    expect(readJson(path.join(out, 'innovations/0000.json'))).toEqual([]);
+    expect(decodePointsFile(new Uint8Array(readFileSync(path.join(out, 'points.bin'))).buffer).header.count).toBe(0);
+    expect(readJson<EtapeCollection>(path.join(out, 'etapes.geojson')).features).toHaveLength(3);
+  });
+
+  it('--lenient with every innovation in error warns that none will show', async () => {
+    const data = path.join(work, 'toutes-en-erreur');
+    cpSync(fixture('donnees-valides'), data, { recursive: true });
+    writeFileSync(path.join(data, 'innovations.csv'), 'id;titre;description;themes;secteurs;departement;commune;latitude;longitude;porteur;annee;site_web;etape\n;;;;;;x;;;;;;\n');
+    const { code, stderr } = await run('--data-dir', data, '--out', path.join(work, 'toutes-en-erreur-out'), '--lenient');
+    expect(code).toBe(0);
+    expect(stderr).toContain(`${data}/innovations.csv:1:1: avertissement : aucune innovation écrite : toutes les lignes sont en erreur ; la carte n’affichera aucune innovation (seulement les étapes)`);
   });
 
   it('a successful run replaces the previous output whole', async () => {
