@@ -3,30 +3,18 @@
  * from the built data (dist/data) with the same definitions users are promised, never written here.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import Papa from 'papaparse';
 import type { FeatureCollection, Point } from 'geojson';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distDir, openApp, screenshot, waitForMapIdle, type OpenedApp } from './harness';
-import type { Etape, Innovation, Vocabulaires } from '../../src/domain/types';
+import { builtData as builtFeatures, narrowingTheme, openApp, readData, screenshot, waitForMapIdle, type OpenedApp } from './harness';
+import type { Etape, Innovation } from '../../src/domain/types';
 import { foldText } from '../../src/domain/normalize';
 
-const readData = <T>(file: string): T => JSON.parse(readFileSync(path.join(distDir, 'data', file), 'utf8')) as T;
-
+/** The built innovations and stops as their properties (what the list and exports show). */
 function builtData() {
-  const innovations = readData<FeatureCollection<Point, Innovation>>('innovations.geojson').features.map((f) => f.properties);
-  const etapes = readData<FeatureCollection<Point, Etape>>('etapes.geojson').features
-    .filter((f) => f.geometry.type === 'Point').map((f) => f.properties);
-  const vocabulaires = readData<Vocabulaires>('vocabulaires.json');
-  return { innovations, etapes, vocabulaires };
-}
-
-/** The theme with the most innovations that still leaves some out, so ticking it visibly narrows. */
-function narrowingTheme() {
-  const { innovations, vocabulaires } = builtData();
-  const withCount = vocabulaires.themes.map((t) => ({ ...t, n: innovations.filter((i) => i.themes.includes(t.id)).length }));
-  return withCount.filter((t) => t.n > 1 && t.n < innovations.length).sort((a, b) => b.n - a.n)[0]!;
+  const { innovations, etapes, vocabulaires } = builtFeatures();
+  return { innovations: innovations.map((f) => f.properties), etapes: etapes.map((f) => f.properties), vocabulaires };
 }
 
 const countText = (n: number) => `${n.toLocaleString('fr-FR')} innovation${n > 1 ? 's' : ''}`;

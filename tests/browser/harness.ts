@@ -3,13 +3,16 @@
  * headless Debian Chromium through playwright-core. One server and one browser per test file,
  * one fresh browser context per `openApp` call; both are closed after the file's tests.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll } from 'vitest';
+import type { DepartementDisplayProps, Etape, Innovation, Vocabulaires } from '../../src/domain/types';
 import { launchChromium, originOf, startStaticServer } from '../support/browser';
 
 export { contentTypeFor } from '../support/browser';
@@ -22,16 +25,63 @@ export const screenshotDir = path.join(repoRoot, 'tests/browser/screenshots');
 /** Name of the performance measure the map explorer records at the map's first `idle` event. */
 export const FIRST_IDLE_MEASURE = 'carto:first-idle';
 
-let serverPromise: Promise<Server> | undefined;
+/** Servers by data folder ('' = the build's own data). */
+const servers = new Map<string, Promise<Server>>();
 let browserPromise: Promise<Browser> | undefined;
 
-/** Origin (http://127.0.0.1:PORT) of the static server, started on first use. */
-export async function appOrigin(): Promise<string> {
+/**
+ * Origin (http://127.0.0.1:PORT) of a static server of the build, started on first use; with
+ * `dataDir`, the build is served with that data folder as its data/.
+ */
+export async function appOrigin(dataDir = ''): Promise<string> {
   if (!existsSync(path.join(distDir, 'index.html'))) {
     throw new Error(`Pas de build dans ${distDir} : lancez « npm run build » avant les tests navigateur.`);
   }
-  serverPromise ??= startStaticServer(distDir);
-  return originOf(await serverPromise);
+  let server = servers.get(dataDir);
+  if (!server) {
+    server = startStaticServer(distDir, dataDir ? { '/data/': dataDir } : {});
+    servers.set(dataDir, server);
+  }
+  return originOf(await server);
+}
+
+/** A data file of the build (dist/data) or of another built data folder, parsed. */
+export function readData<T>(file: string, dataDir = path.join(distDir, 'data')): T {
+  return JSON.parse(readFileSync(path.join(dataDir, file), 'utf8')) as T;
+}
+
+/** The built data the app shows: departments, stops, innovations (in display order), vocabularies. */
+export function builtData(dataDir?: string) {
+  return {
+    departements: readData<FeatureCollection<Polygon | MultiPolygon | Point, DepartementDisplayProps>>('departements.geojson', dataDir),
+    etapes: readData<FeatureCollection<Point, Etape>>('etapes.geojson', dataDir).features,
+    innovations: readData<FeatureCollection<Point, Innovation>>('innovations.geojson', dataDir).features,
+    vocabulaires: readData<Vocabulaires>('vocabulaires.json', dataDir),
+  };
+}
+
+/** The theme with the most innovations that still leaves some out, so ticking it visibly narrows. */
+export function narrowingTheme(dataDir?: string) {
+  const { innovations, vocabulaires } = builtData(dataDir);
+  return vocabulaires.themes
+    .map((t) => ({ ...t, n: innovations.filter((i) => i.properties.themes.includes(t.id)).length }))
+    .filter((t) => t.n > 1 && t.n < innovations.length)
+    .sort((a, b) => b.n - a.n)[0]!;
+}
+
+/**
+ * A synthetic data set of `count` innovations, built by the project's own commands (npm run synth,
+ * npm run data) into .tmp/jeux/N once; later calls reuse it. Returns the built data folder.
+ */
+export function syntheticDataSet(count: number): string {
+  const root = path.join(repoRoot, '.tmp', 'jeux', String(count));
+  const out = path.join(root, 'construit');
+  if (!existsSync(path.join(out, 'meta.json'))) {
+    const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
+    execFileSync(tsx, ['scripts/synth.ts', '--count', String(count), '--out', path.join(root, 'source')], { cwd: repoRoot, stdio: 'pipe' });
+    execFileSync(tsx, ['scripts/build-data.ts', '--data-dir', path.join(root, 'source'), '--out', out], { cwd: repoRoot, stdio: 'pipe' });
+  }
+  return out;
 }
 
 function sharedBrowser(): Promise<Browser> {
@@ -42,6 +92,8 @@ function sharedBrowser(): Promise<Browser> {
 export interface OpenAppOptions {
   viewport?: { width: number; height: number };
   acceptDownloads?: boolean;
+  /** A built data folder served as the app's data/ instead of the build's own. */
+  dataDir?: string;
 }
 
 export interface OpenedApp {
@@ -62,7 +114,7 @@ function isForeign(url: URL, origin: string): boolean {
 
 /** Opens the built app at `pathAndQuery` (e.g. `/?theme=ent`) in a fresh browser context. */
 export async function openApp(pathAndQuery = '/', opts: OpenAppOptions = {}): Promise<OpenedApp> {
-  const origin = await appOrigin();
+  const origin = await appOrigin(opts.dataDir);
   const browser = await sharedBrowser();
   const context = await browser.newContext({
     viewport: opts.viewport ?? { width: 1280, height: 800 },
@@ -90,32 +142,9 @@ export async function openApp(pathAndQuery = '/', opts: OpenAppOptions = {}): Pr
   return { page, browser, origin, consoleErrors, foreignRequests, close: () => context.close() };
 }
 
-let measureInBuild: boolean | undefined;
-
-/** Whether the built bundle records the first-idle measure (the map explorer does; the early shell did not). */
-function buildRecordsFirstIdle(): boolean {
-  if (measureInBuild === undefined) {
-    const assets = path.join(distDir, 'assets');
-    measureInBuild = existsSync(assets) && readdirSync(assets)
-      .filter((f) => f.endsWith('.js'))
-      .some((f) => readFileSync(path.join(assets, f), 'utf8').includes(FIRST_IDLE_MEASURE));
-  }
-  return measureInBuild;
-}
-
-/**
- * Waits until the map has drawn for the first time: the `carto:first-idle` performance measure when
- * the build records it, otherwise the MapLibre canvas.
- */
+/** Waits until the map has drawn its first innovations (the `carto:first-idle` measure). */
 export async function waitForMapIdle(page: Page, timeout = 60_000): Promise<void> {
-  await page.locator('canvas.maplibregl-canvas').first().waitFor({ state: 'attached', timeout });
-  if (buildRecordsFirstIdle()) {
-    await page.waitForFunction(
-      (name) => performance.getEntriesByName(name).length > 0,
-      FIRST_IDLE_MEASURE,
-      { timeout },
-    );
-  }
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, FIRST_IDLE_MEASURE, { timeout });
 }
 
 /** Saves a full-viewport screenshot to tests/browser/screenshots/NAME.png and returns its path. */
@@ -128,11 +157,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 async function closeAll(): Promise<void> {
   const browser = browserPromise;
-  const server = serverPromise;
+  const started = [...servers.values()];
   browserPromise = undefined;
-  serverPromise = undefined;
+  servers.clear();
   if (browser) await (await browser).close();
-  if (server) {
+  for (const server of started) {
     const s = await server;
     s.closeAllConnections();
     await new Promise<void>((resolve) => s.close(() => resolve()));

@@ -3,26 +3,15 @@
  * that hold everywhere (no foreign request, no console error). Expected values are read from the
  * built data (dist/data), never written here.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import bbox from '@turf/bbox';
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distDir, openApp, screenshot, waitForMapIdle, type OpenedApp } from './harness';
-import type { DepartementDisplayProps, Etape, Innovation, Vocabulaires } from '../../src/domain/types';
+import { builtData, openApp, readData, screenshot, waitForMapIdle, type OpenedApp } from './harness';
+import type { Vocabulaires } from '../../src/domain/types';
 import { formatCount } from '../../src/domain/presentation';
 import { EMPTY_FILTERS } from '../../src/store/appStore';
 import { serializeUrlState } from '../../src/store/urlState';
-
-const readData = <T>(file: string): T => JSON.parse(readFileSync(path.join(distDir, 'data', file), 'utf8')) as T;
-
-function builtData() {
-  const departements = readData<FeatureCollection<Polygon | MultiPolygon | Point, DepartementDisplayProps>>('departements.geojson');
-  const etapes = readData<FeatureCollection<Point, Etape>>('etapes.geojson').features.filter((f) => f.geometry.type === 'Point');
-  const innovations = readData<FeatureCollection<Point, Innovation>>('innovations.geojson').features;
-  return { departements, etapes, innovations };
-}
 
 /**
  * A display point inside department `code`, as far as possible from its innovation points, so a
@@ -354,11 +343,12 @@ describe('map explorer with a missing data file', () => {
   it('says in French which file is missing instead of showing an empty map', async () => {
     const app = await openApp('/');
     try {
-      await app.page.route('**/data/innovations.geojson', (route) => route.fulfill({ status: 404, body: 'introuvable' }));
+      // The points worker's request goes through the context, like the page's own.
+      await app.page.context().route('**/data/points.bin', (route) => route.fulfill({ status: 404, body: 'introuvable' }));
       await app.page.reload();
       const alert = app.page.getByRole('alert');
       await expect.poll(() => alert.count()).toBe(1);
-      expect(await alert.textContent()).toMatch(/Le fichier de données innovations\.geojson est introuvable/);
+      expect(await alert.textContent()).toMatch(/Le fichier de données points\.bin est introuvable/);
       expect(await app.page.locator('canvas.maplibregl-canvas').count()).toBe(0);
     } finally {
       await app.close();

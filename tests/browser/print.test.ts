@@ -3,23 +3,9 @@
  * WebGL canvas with the stop badges), its legend, the filters in words and every filtered row.
  * Expected rows are computed from the built data, never written here.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FeatureCollection, Point } from 'geojson';
 import { afterEach, describe, expect, it } from 'vitest';
-import { distDir, openApp, screenshotDir, waitForMapIdle, type OpenedApp } from './harness';
-import type { Innovation, Vocabulaires } from '../../src/domain/types';
-
-const readData = <T>(file: string): T => JSON.parse(readFileSync(path.join(distDir, 'data', file), 'utf8')) as T;
-
-/** The theme with the most innovations that still leaves some out. */
-function narrowingTheme(innovations: Innovation[]) {
-  const { themes } = readData<Vocabulaires>('vocabulaires.json');
-  return themes
-    .map((t) => ({ ...t, n: innovations.filter((i) => i.themes.includes(t.id)).length }))
-    .filter((t) => t.n > 1 && t.n < innovations.length)
-    .sort((a, b) => b.n - a.n)[0]!;
-}
+import { builtData, narrowingTheme, openApp, screenshotDir, syntheticDataSet, waitForMapIdle, type OpenedApp } from './harness';
 
 describe('print', () => {
   let app: OpenedApp | undefined;
@@ -29,8 +15,8 @@ describe('print', () => {
   });
 
   it('prints the map, its legend, the filters in words and a table of all filtered rows', async () => {
-    const innovations = readData<FeatureCollection<Point, Innovation>>('innovations.geojson').features.map((f) => f.properties);
-    const theme = narrowingTheme(innovations);
+    const innovations = builtData().innovations.map((f) => f.properties);
+    const theme = narrowingTheme();
     const expected = innovations.filter((i) => i.themes.includes(theme.id)).map((i) => i.id).sort();
 
     app = await openApp(`/?theme=${theme.id}`);
@@ -75,7 +61,7 @@ describe('print', () => {
   });
 
   it('prints all innovations with "Aucun filtre" when nothing is filtered, and Ctrl+P (beforeprint) prepares too', async () => {
-    const total = readData<FeatureCollection<Point, Innovation>>('innovations.geojson').features.length;
+    const total = builtData().innovations.length;
     app = await openApp('/');
     const { page } = app;
     await waitForMapIdle(page);
@@ -86,18 +72,9 @@ describe('print', () => {
   });
 
   it('caps the table at 500 rows and says how many were left out', async () => {
-    const source = readData<FeatureCollection<Point, Innovation>>('innovations.geojson');
-    // A larger data set served in place of the built one: copies with their own ids.
-    const features = Array.from({ length: 620 }, (_, i) => {
-      const f = source.features[i % source.features.length]!;
-      return { ...f, properties: { ...f.properties, id: `copie-${i}` } };
-    });
-    app = await openApp('/');
+    // A larger data set, built by the project's own commands, served in place of the built one.
+    app = await openApp('/', { dataDir: syntheticDataSet(620) });
     const { page } = app;
-    await page.route('**/data/innovations.geojson', (route) => route.fulfill({
-      status: 200, contentType: 'application/geo+json', body: JSON.stringify({ ...source, features }),
-    }));
-    await page.reload();
     await waitForMapIdle(page);
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await page.emulateMedia({ media: 'print' });

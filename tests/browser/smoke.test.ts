@@ -43,8 +43,11 @@ describe('harness', () => {
   it('records and blocks a request to another origin, and records page errors', async () => {
     const app = await openApp('/');
     try {
-      await app.page.evaluate(async () => {
-        await fetch('https://example.org/piste.json').catch(() => undefined);
+      // The page's CSP stops a fetch to another origin before the network: a navigation still goes out.
+      const other = await app.page.context().newPage();
+      await other.goto('https://example.org/piste.json').catch(() => undefined);
+      await other.close();
+      await app.page.evaluate(() => {
         setTimeout(() => {
           throw new Error('erreur volontaire');
         });
