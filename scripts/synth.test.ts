@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadGazetteer } from './build-data';
 import { BUILT_IN_ETAPES, BUILT_IN_SECTEURS, BUILT_IN_THEMES, seededRandom, synthesize } from './synth';
-import { buildData } from '../src/build/buildData';
+import { buildData, bytesSource } from '../src/build/buildData';
 import { DEPARTEMENTS } from '../src/build/cog';
 import type { DepartementCollection } from '../src/domain/types';
 
@@ -32,18 +32,18 @@ describe('synthesize', () => {
     expect(synthesize({ ...options, seed: 8 })['innovations.csv']).not.toBe(files['innovations.csv']);
     expect(Object.keys(files).sort()).toEqual(['etapes.csv', 'innovations.csv', 'meta.json', 'secteurs.csv', 'themes.csv']);
 
-    const source = (name: string) => ({ path: name, bytes: bytes(files[name] ?? '') });
-    const result = buildData({
+    const source = (name: string) => bytesSource(name, bytes(files[name] ?? ''));
+    const result = await buildData({
       innovations: source('innovations.csv'), etapes: source('etapes.csv'), themes: source('themes.csv'),
       secteurs: source('secteurs.csv'), meta: source('meta.json'),
-      pays: { path: 'pays.geojson', bytes: bytes('{"type":"FeatureCollection","features":[]}') },
+      pays: bytesSource('pays.geojson', bytes('{"type":"FeatureCollection","features":[]}')),
       boundaries, gazetteer,
     });
     const report = result.report;
     expect(report.errors).toEqual([]);
     expect(report.files['innovations.csv']).toEqual({ read: 400, written: 400, rejected: 0 });
 
-    const features = result.data?.innovations ?? [];
+    const features = result.data?.innovations.features() ?? [];
     expect(new Set(features.map((f) => f.properties.departement)).size).toBe(DEPARTEMENTS.length);
     const placements = new Set(features.map((f) => f.properties.position));
     expect([...placements].sort()).toEqual(['commune', 'departement', 'exact']);

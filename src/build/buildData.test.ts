@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DepartementCollection } from '../domain/types';
 import { INNOVATION_COLUMNS } from '../domain/types';
-import { buildData, type BuildInput } from './buildData';
+import { buildData, bytesSource, type BuildInput } from './buildData';
 import { CommuneGazetteer } from './geocode';
 
 const boundaries = JSON.parse(readFileSync(path.resolve(__dirname, '../../data/departements.geojson'), 'utf8')) as DepartementCollection;
 const gazetteer = CommuneGazetteer.fromEntries([{ name: 'Lyon', lat: '45.75', lng: '4.85', country: 'FR', admin2: '69' }]);
-const file = (name: string, text: string) => ({ path: `d/${name}`, bytes: new TextEncoder().encode(text) });
+const file = (name: string, text: string) => bytesSource(`d/${name}`, new TextEncoder().encode(text));
 
 function input(innovationRows: string[]): BuildInput {
   return {
@@ -25,21 +25,21 @@ function input(innovationRows: string[]): BuildInput {
 }
 
 describe('buildData', () => {
-  it('builds every output from valid input without touching the input', () => {
+  it('builds every output from valid input without touching the input', async () => {
     const source = Object.freeze(input(['i1,T,,ent,edu,69,Lyon,,,,,,e1']));
-    const result = buildData(source);
+    const result = await buildData(source);
     expect(result.ok).toBe(true);
     const report = result.data!.report;
     expect(report.generatedAt).toBe('2026-01-01T00:00:00.000Z');
     expect(report.errors).toEqual([]);
-    expect(result.data!.innovations[0]?.properties).toMatchObject({ id: 'i1', position: 'commune', etape: 'e1' });
+    expect(result.data!.innovations.features()[0]?.properties).toMatchObject({ id: 'i1', position: 'commune', etape: 'e1' });
     expect(result.data!.etapes.map((e) => e.geometry.type)).toEqual(['Point', 'Point']);
   });
 
-  it('keeps read = written + rejected for every file, in strict and lenient mode', () => {
+  it('keeps read = written + rejected for every file, in strict and lenient mode', async () => {
     const rows = ['i1,T,,ent,edu,69,Lyon,,,,,,', 'i2,,,ent,edu,69,,,,,,,', 'i3,T,,x,edu,69,,,,,,,', 'broken,row'];
     for (const lenient of [false, true]) {
-      const { ok, report } = buildData({ ...input(rows), lenient });
+      const { ok, report } = await buildData({ ...input(rows), lenient });
       expect(ok).toBe(lenient);
       expect(report.files['innovations.csv']).toEqual({ read: 4, written: 1, rejected: 3 });
       for (const counts of Object.values(report.files)) expect(counts.read).toBe(counts.written + counts.rejected);
@@ -47,8 +47,8 @@ describe('buildData', () => {
     }
   });
 
-  it('fails on a missing file even when lenient, and names it', () => {
-    const { ok, fatal, report } = buildData({ ...input([]), etapes: undefined, lenient: true });
+  it('fails on a missing file even when lenient, and names it', async () => {
+    const { ok, fatal, report } = await buildData({ ...input([]), etapes: undefined, lenient: true });
     expect({ ok, fatal }).toEqual({ ok: false, fatal: true });
     expect(report.errors).toEqual([{ severity: 'error', file: 'etapes.csv', line: 1, column: 1, message: 'fichier etapes.csv introuvable' }]);
   });

@@ -1,31 +1,47 @@
 /**
- * The data build as a pure function: source file bytes, real boundaries and the commune
- * gazetteer in; the files of public/data and the report out. No file system here, so the whole
- * pipeline is testable in memory; scripts/build-data.ts does the reading and the atomic write.
+ * The data build as a function of its inputs: source files (read as streams of bytes), real
+ * boundaries and the commune gazetteer in; the files of public/data and the report out. It does
+ * not touch the output folder, so the whole pipeline is testable in memory; scripts/build-data.ts
+ * does the reading and the atomic write. Only a big innovations file goes partly to a temporary
+ * file (`scratch`), to keep memory bounded.
  */
 import type { Feature, Point } from 'geojson';
 import type {
   BuildReport, DataMeta, DepartementCollection, DepartementDisplayFeature, Diagnostic, EtapeFeature, FileCounts,
-  InnovationFeature, InsetFrameFeature, VocabEntry,
+  Innovation, InsetFrameFeature, VocabEntry,
 } from '../domain/types';
-import { inDisplayOrder } from '../domain/points';
+import { MAX_VOCABULARY } from '../domain/points';
 import { ETAPE_COLUMNS, INNOVATION_COLUMNS, VOCAB_COLUMNS } from '../domain/types';
-import { readCsvTable } from './csv/table';
+import { EXPORT_COLUMNS } from '../domain/export';
+import { readCsvTable, streamCsvTable, type CsvSource } from './csv/table';
 import { createDepartementResolver } from './departementCodes';
 import { DEPARTEMENTS } from './cog';
 import { type CommuneGazetteer, DepartementLocator } from './geocode';
 import { insetFrames, toDisplayPosition } from '../domain/insets';
 import { buildDisplayDepartements } from './boundaries';
 import { foldText } from '../domain/normalize';
-import { rejectedKeys, validateEtapes, validateInnovations, validateVocabulary, VocabLookup, type RowsResult } from './validateRows';
+import {
+  innovationCheck, rejectedKeys, RowsChecker, validateEtapes, validateVocabulary, VocabLookup, type RowsResult,
+} from './validateRows';
 import { defaultMeta, validateFeatureCollection, validateMeta } from './validateMeta';
+import { InnovationStore } from './innovationStore';
+import type { RecordStoreOptions } from './recordStore';
 
-export interface SourceFile {
-  /** Path shown in messages, e.g. "data/innovations.csv". */
-  path: string;
-  bytes: Uint8Array;
+/** A source file: its path and its bytes, given as pieces (a file stream) that may be read twice. */
+export interface SourceFile extends CsvSource {
   /** Last modification (dates the data when meta.json is absent). */
   modified?: Date;
+}
+
+/** A source file held in memory (tests, small files). */
+export function bytesSource(path: string, bytes: Uint8Array, modified?: Date): SourceFile {
+  return { path, pieces: () => [bytes], ...(modified ? { modified } : {}) };
+}
+
+async function allBytes(source: SourceFile): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const piece of source.pieces()) parts.push(piece);
+  return parts.length === 1 ? parts[0] as Uint8Array : new Uint8Array(Buffer.concat(parts));
 }
 
 export interface BuildInput {
@@ -41,14 +57,16 @@ export interface BuildInput {
   /** Leave invalid rows out (still reported) instead of failing the build. */
   lenient?: boolean;
   now?: Date;
+  /** Where the innovations' texts may go beyond a memory budget (default: all in memory). */
+  scratch?: RecordStoreOptions;
 }
 
 /** What the build produces, ready to be written by writeOutputs (src/build/writeOutputs.ts). */
 export interface BuiltData {
   /** Display departments (insets applied), zones and label points. */
   departements: DepartementDisplayFeature[];
-  /** Valid innovations, in display order (inDisplayOrder), with their display position. */
-  innovations: InnovationFeature[];
+  /** Valid innovations, compact, in display order once displayOrder() is called. Close it after writing. */
+  innovations: InnovationStore;
   /** Valid stops with their display position, in file order. */
   etapes: EtapeFeature[];
   insets: InsetFrameFeature[];
@@ -78,19 +96,22 @@ const missing = (name: string, what: string): Diagnostic => ({
   severity: 'error', file: name, line: 1, column: 1, message: `fichier ${what} introuvable`,
 });
 
-export function buildData(input: BuildInput): BuildResult {
+/** Columns an export of the app adds (src/domain/export.ts): read back without a warning. */
+const EXPORT_EXTRA_COLUMNS = EXPORT_COLUMNS.filter((c) => !(INNOVATION_COLUMNS as readonly string[]).includes(c));
+
+export async function buildData(input: BuildInput): Promise<BuildResult> {
   const diagnostics: Diagnostic[] = [];
   const files: Record<string, FileCounts> = {};
   /** Errors that leaving rows out cannot fix: the build fails even when lenient. */
   let fatal = false;
 
-  function readTable<C extends string>(source: SourceFile | undefined, name: string, columns: readonly C[]) {
+  async function readTable<C extends string>(source: SourceFile | undefined, name: string, columns: readonly C[]) {
     if (!source) {
       diagnostics.push(missing(name, name));
       fatal = true;
       return undefined;
     }
-    const { table, diagnostics: found } = readCsvTable(source.bytes, source.path, columns);
+    const { table, diagnostics: found } = readCsvTable(await allBytes(source), source.path, columns);
     diagnostics.push(...found);
     if (!table) fatal = true;
     return table;
@@ -103,92 +124,124 @@ export function buildData(input: BuildInput): BuildResult {
     return result.items;
   }
 
-  const vocab = (source: SourceFile | undefined, name: string, what: string): [VocabEntry[], VocabLookup] => {
-    const table = readTable(source, name, VOCAB_COLUMNS);
+  const vocab = async (source: SourceFile | undefined, name: string, what: string): Promise<[VocabEntry[], VocabLookup]> => {
+    const table = await readTable(source, name, VOCAB_COLUMNS);
     const entries = keep(source, name, table && validateVocabulary(table));
+    if (source && entries.length > MAX_VOCABULARY) {
+      diagnostics.push({ severity: 'error', file: source.path, line: 1, column: 1, message: `${entries.length} ${what}s : la carte en distingue ${MAX_VOCABULARY} au plus ; regroupez-en` });
+      fatal = true;
+    }
     const rejected = table ? rejectedKeys(table, new Set(entries.map((e) => e.id)), ['id', 'libelle']) : undefined;
     return [entries, new VocabLookup(entries, what, rejected, table !== undefined)];
   };
-  const [themes, themeLookup] = vocab(input.themes, 'themes.csv', 'thème');
-  const [secteurs, secteurLookup] = vocab(input.secteurs, 'secteurs.csv', 'secteur');
+  const [themes, themeLookup] = await vocab(input.themes, 'themes.csv', 'thème');
+  const [secteurs, secteurLookup] = await vocab(input.secteurs, 'secteurs.csv', 'secteur');
 
   const placement = {
     departements: createDepartementResolver(DEPARTEMENTS),
     locator: new DepartementLocator(input.boundaries),
     gazetteer: input.gazetteer,
   };
-  const etapesTable = readTable(input.etapes, 'etapes.csv', ETAPE_COLUMNS);
+  const etapesTable = await readTable(input.etapes, 'etapes.csv', ETAPE_COLUMNS);
   const etapes = keep(input.etapes, 'etapes.csv', etapesTable && validateEtapes(etapesTable, { ...placement, themes: themeLookup }));
 
-  const innovationsTable = readTable(input.innovations, 'innovations.csv', INNOVATION_COLUMNS);
-  const innovations = keep(input.innovations, 'innovations.csv', innovationsTable && validateInnovations(innovationsTable, {
-    ...placement,
-    themes: themeLookup,
-    secteurs: secteurLookup,
-    etapes: new Map(etapes.map((e) => [foldText(e.id), e.id])),
-    rejectedEtapes: etapesTable ? rejectedKeys(etapesTable, new Set(etapes.map((e) => e.id)), ['id']) : undefined,
-    etapesUsable: etapesTable !== undefined,
-  }));
-
-  const innovationCounts = input.innovations && files[baseName(input.innovations.path)];
-  if (input.innovations && innovationCounts?.written === 0) {
-    diagnostics.push({
-      severity: 'warning', file: input.innovations.path, line: 1, column: 1,
-      message: innovationCounts.read === 0
-        ? 'aucune innovation : le fichier n’a que sa ligne d’en-tête ; la carte n’affichera aucune innovation (seulement les étapes)'
-        : 'aucune innovation écrite : toutes les lignes sont en erreur ; la carte n’affichera aucune innovation (seulement les étapes)',
-    });
-  }
-
-  let meta: DataMeta | undefined;
-  const notes: string[] = [];
-  if (!input.meta) {
-    const csvDates = [input.innovations, input.etapes, input.themes, input.secteurs].flatMap((f) => (f?.modified ? [f.modified.getTime()] : []));
-    meta = defaultMeta(new Date(csvDates.length > 0 ? Math.max(...csvDates) : (input.now ?? new Date()).getTime()));
-    notes.push(`meta.json absent : valeurs par défaut (exemple : false, date_donnees : ${meta.date_donnees}, date du fichier CSV le plus récent, attributions standard) ; ajoutez meta.json pour les changer`);
-  } else {
-    const checked = validateMeta(new TextDecoder().decode(input.meta.bytes), input.meta.path);
-    diagnostics.push(...checked.diagnostics);
-    meta = checked.value;
-  }
-  let pays: string | undefined;
-  if (!input.pays) {
-    diagnostics.push(missing('pays.geojson', 'pays.geojson (fond de carte des pays voisins)'));
-  } else {
-    const text = new TextDecoder().decode(input.pays.bytes);
-    const checked = validateFeatureCollection(text, input.pays.path);
-    diagnostics.push(...checked.diagnostics);
-    if (checked.diagnostics.length === 0) pays = text.replace(/^\uFEFF/u, '');
-  }
-  if (!meta || pays === undefined) fatal = true;
-
-  const report: BuildReport = {
-    generatedAt: (input.now ?? new Date()).toISOString(),
-    files,
-    warnings: diagnostics.filter((d) => d.severity === 'warning'),
-    errors: diagnostics.filter((d) => d.severity === 'error'),
-  };
-  const ok = !fatal && (report.errors.length === 0 || input.lenient === true);
-  if (!ok || !meta || pays === undefined) return { ok: false, fatal, report, notes };
-
   const regions = new Map(DEPARTEMENTS.map((d) => [d.code, d.region]));
-  return {
-    ok,
-    fatal,
-    report,
-    notes,
-    data: {
-      departements: buildDisplayDepartements(input.boundaries),
-      innovations: inDisplayOrder(innovations).map((properties) => displayFeature(properties)),
-      etapes: etapes.map((properties) => displayFeature(properties)),
-      insets: insetFrames(),
-      vocabulaires: { themes, secteurs },
-      meta,
-      pays,
+  const regionOf = (code: string) => regions.get(code);
+  const store = new InnovationStore({
+    themes: themes.slice(0, MAX_VOCABULARY).map((t) => t.id),
+    secteurs: secteurs.slice(0, MAX_VOCABULARY).map((t) => t.id),
+    etapes: etapes.map((e) => e.id),
+    regionOf,
+  }, input.scratch);
+  try {
+    if (!input.innovations) {
+      diagnostics.push(missing('innovations.csv', 'innovations.csv'));
+      fatal = true;
+    } else {
+      // Read as a stream, each row checked and stored as soon as it is read: never the whole file in memory.
+      const checker = new RowsChecker(innovationCheck({
+        ...placement,
+        themes: themeLookup,
+        secteurs: secteurLookup,
+        etapes: new Map(etapes.map((e) => [foldText(e.id), e.id])),
+        rejectedEtapes: etapesTable ? rejectedKeys(etapesTable, new Set(etapes.map((e) => e.id)), ['id']) : undefined,
+        etapesUsable: etapesTable !== undefined,
+      }), (innovation: Innovation) => store.add(innovation));
+      const { table, diagnostics: found } = await streamCsvTable(input.innovations, INNOVATION_COLUMNS, (row, columns) => checker.add(row, columns), { known: EXPORT_EXTRA_COLUMNS });
+      diagnostics.push(...found);
+      if (!table) {
+        fatal = true;
+      } else {
+        files[baseName(input.innovations.path) || 'innovations.csv'] = checker.counts;
+        diagnostics.push(...checker.diagnostics);
+      }
+    }
+
+    const innovationCounts = input.innovations && files[baseName(input.innovations.path)];
+    if (input.innovations && innovationCounts?.written === 0) {
+      diagnostics.push({
+        severity: 'warning', file: input.innovations.path, line: 1, column: 1,
+        message: innovationCounts.read === 0
+          ? 'aucune innovation : le fichier n’a que sa ligne d’en-tête ; la carte n’affichera aucune innovation (seulement les étapes)'
+          : 'aucune innovation écrite : toutes les lignes sont en erreur ; la carte n’affichera aucune innovation (seulement les étapes)',
+      });
+    }
+
+    let meta: DataMeta | undefined;
+    const notes: string[] = [];
+    if (!input.meta) {
+      const csvDates = [input.innovations, input.etapes, input.themes, input.secteurs].flatMap((f) => (f?.modified ? [f.modified.getTime()] : []));
+      meta = defaultMeta(new Date(csvDates.length > 0 ? Math.max(...csvDates) : (input.now ?? new Date()).getTime()));
+      notes.push(`meta.json absent : valeurs par défaut (exemple : false, date_donnees : ${meta.date_donnees}, date du fichier CSV le plus récent, attributions standard) ; ajoutez meta.json pour les changer`);
+    } else {
+      const checked = validateMeta(new TextDecoder().decode(await allBytes(input.meta)), input.meta.path);
+      diagnostics.push(...checked.diagnostics);
+      meta = checked.value;
+    }
+    let pays: string | undefined;
+    if (!input.pays) {
+      diagnostics.push(missing('pays.geojson', 'pays.geojson (fond de carte des pays voisins)'));
+    } else {
+      const text = new TextDecoder().decode(await allBytes(input.pays));
+      const checked = validateFeatureCollection(text, input.pays.path);
+      diagnostics.push(...checked.diagnostics);
+      if (checked.diagnostics.length === 0) pays = text.replace(/^\uFEFF/u, '');
+    }
+    if (!meta || pays === undefined) fatal = true;
+
+    const report: BuildReport = {
+      generatedAt: (input.now ?? new Date()).toISOString(),
+      files,
+      warnings: diagnostics.filter((d) => d.severity === 'warning'),
+      errors: diagnostics.filter((d) => d.severity === 'error'),
+    };
+    const ok = !fatal && (report.errors.length === 0 || input.lenient === true);
+    if (!ok || !meta || pays === undefined) {
+      store.close();
+      return { ok: false, fatal, report, notes };
+    }
+    store.displayOrder();
+    return {
+      ok,
+      fatal,
       report,
-      regionOf: (code) => regions.get(code),
-    },
-  };
+      notes,
+      data: {
+        departements: buildDisplayDepartements(input.boundaries),
+        innovations: store,
+        etapes: etapes.map((properties) => displayFeature(properties)),
+        insets: insetFrames(),
+        vocabulaires: { themes, secteurs },
+        meta,
+        pays,
+        report,
+        regionOf,
+      },
+    };
+  } catch (e) {
+    store.close();
+    throw e;
+  }
 }
 
 /** A point feature at its display position (inside its inset when overseas), real position kept in its properties. */

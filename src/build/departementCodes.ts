@@ -3,6 +3,7 @@
  * "la reunion", "Côte-d'Or", "01 - Ain" all name a department; the build stores the INSEE code.
  */
 import { placeKey, placeKeyWithoutArticle } from '../domain/normalize';
+import { detach } from './detach';
 
 export type DepartementCellResult = { ok: true; code: string } | { ok: false; message: string };
 
@@ -69,7 +70,9 @@ export function createDepartementResolver(departements: Iterable<{ code: string;
     let result = cache.get(cell);
     if (result === undefined) {
       result = resolve(cell);
-      if (cache.size < 10_000) cache.set(cell, result);
+      // Kept for the whole build: neither key nor message may hold the file's text (see detach).
+      if (!result.ok) result = { ok: false, message: detach(result.message) };
+      if (cache.size < 10_000) cache.set(detach(cell), result);
     }
     return result;
   }

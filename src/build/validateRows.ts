@@ -5,8 +5,9 @@
 import type {
   Diagnostic, Etape, ETAPE_COLUMNS, FileCounts, INNOVATION_COLUMNS, Innovation, RealPosition, VocabEntry, VOCAB_COLUMNS,
 } from '../domain/types';
-import type { CsvTable } from './csv/table';
+import type { CsvColumns, CsvTable } from './csv/table';
 import type { CsvRow } from './csv/parse';
+import { detach } from './detach';
 import type { DepartementResolver } from './departementCodes';
 import type { CommuneGazetteer, DepartementLocator, LonLat } from './geocode';
 import { round6 } from './geocode';
@@ -24,9 +25,9 @@ export interface RowsResult<T> {
 }
 
 /** Collects the diagnostics of one row, located by column name. */
-class RowReport<C extends string> {
+export class RowReport<C extends string> {
   readonly diagnostics: Diagnostic[] = [];
-  constructor(private readonly table: CsvTable<C>, readonly row: CsvRow) {}
+  constructor(private readonly table: CsvColumns<C>, readonly row: CsvRow) {}
 
   cell(column: C): string {
     return this.row.cells[this.table.index[column]] ?? '';
@@ -45,7 +46,8 @@ class RowReport<C extends string> {
   }
 
   private add(severity: Diagnostic['severity'], column: C, message: string): void {
-    this.diagnostics.push({ severity, file: this.table.file, line: this.row.line, column: this.column(column), message });
+    // Messages quote cells: they must not keep the file's text alive (see detach).
+    this.diagnostics.push({ severity, file: this.table.file, line: this.row.line, column: this.column(column), message: detach(message) });
   }
 
   get failed(): boolean {
@@ -53,28 +55,51 @@ class RowReport<C extends string> {
   }
 }
 
-/** Runs `check` on every well-formed row; a row is written when it raised no error. */
-function validateRows<C extends string, T>(
-  table: CsvTable<C>,
-  check: (r: RowReport<C>) => T | undefined,
-): RowsResult<T> {
-  const items: T[] = [];
-  const diagnostics: Diagnostic[] = [];
-  let rejected = 0;
-  for (const row of table.rows) {
+/** What a file's rows check: one row to a value, or undefined with errors in the report. */
+export type RowCheck<C extends string, T> = (r: RowReport<C>) => T | undefined;
+
+/**
+ * Checks rows one at a time as they are read, hands each valid value to `keep`, and counts:
+ * read = written + rejected at every moment.
+ */
+export class RowsChecker<C extends string, T> {
+  readonly diagnostics: Diagnostic[] = [];
+  private read = 0;
+  private written = 0;
+  private rejected = 0;
+
+  constructor(private readonly check: RowCheck<C, T>, private readonly keep: (item: T) => void) {}
+
+  add(row: CsvRow, columns: CsvColumns<C>): void {
+    this.read += 1;
     if (row.problem) {
-      diagnostics.push(row.problem);
-      rejected += 1;
-      continue;
+      this.diagnostics.push(row.problem);
+      this.rejected += 1;
+      return;
     }
-    const r = new RowReport(table, row);
-    const item = check(r);
+    const r = new RowReport(columns, row);
+    const item = this.check(r);
     // A rejected row's warnings would only add noise to the errors that must be fixed first.
-    diagnostics.push(...(r.failed ? r.diagnostics.filter((d) => d.severity === 'error') : r.diagnostics));
-    if (r.failed || item === undefined) rejected += 1;
-    else items.push(item);
+    for (const d of r.diagnostics) if (!r.failed || d.severity === 'error') this.diagnostics.push(d);
+    if (r.failed || item === undefined) {
+      this.rejected += 1;
+    } else {
+      this.written += 1;
+      this.keep(item);
+    }
   }
-  return { items, counts: { read: table.rows.length, written: items.length, rejected }, diagnostics };
+
+  get counts(): FileCounts {
+    return { read: this.read, written: this.written, rejected: this.rejected };
+  }
+}
+
+/** Runs `check` on every row of a table read whole; a row is written when it raised no error. */
+function validateRows<C extends string, T>(table: CsvTable<C>, check: RowCheck<C, T>): RowsResult<T> {
+  const items: T[] = [];
+  const checker = new RowsChecker(check, (item: T) => items.push(item));
+  for (const row of table.rows) checker.add(row, table);
+  return { items, counts: checker.counts, diagnostics: checker.diagnostics };
 }
 
 /**
@@ -112,7 +137,7 @@ class IdRegistry {
       r.error(column, `identifiant « ${id} » déjà utilisé ligne ${previous} : chaque id doit être unique`);
       return undefined;
     }
-    this.lines.set(key, r.row.line);
+    this.lines.set(detach(key), r.row.line);
     return id;
   }
 }
@@ -165,8 +190,24 @@ export class VocabLookup {
     for (const e of entries) this.byKey.set(foldText(e.id), e.id);
   }
 
-  /** Resolve a `|`-separated cell into ids (order kept, duplicates dropped); errors for unknown parts. */
+  /** Cells already resolved without error: a file repeats the same few combinations. */
+  private readonly resolved = new Map<string, string[]>();
+
+  /**
+   * Resolve a `|`-separated cell into ids (order kept, duplicates dropped); errors for unknown
+   * parts. The array returned may be shared between rows: do not change it.
+   */
   resolveList<C extends string>(r: RowReport<C>, column: C, atLeastOne = false): string[] {
+    const cell = r.cell(column);
+    const known = this.resolved.get(cell);
+    if (known !== undefined && (known.length > 0 || !atLeastOne)) return known;
+    const before = r.diagnostics.length;
+    const ids = this.resolveParts(r, column, atLeastOne);
+    if (r.diagnostics.length === before && this.resolved.size < 10_000) this.resolved.set(detach(cell), ids);
+    return ids;
+  }
+
+  private resolveParts<C extends string>(r: RowReport<C>, column: C, atLeastOne: boolean): string[] {
     const ids: string[] = [];
     if (atLeastOne && splitList(r.cell(column)).length === 0) {
       r.error(column, `${this.what} manquant : au moins un ${this.what}, id ou libellé, plusieurs séparés par |`);
@@ -177,7 +218,7 @@ export class VocabLookup {
       let key = this.folded.get(part);
       if (key === undefined) {
         key = foldText(part);
-        if (this.folded.size < 10_000) this.folded.set(part, key);
+        if (this.folded.size < 10_000) this.folded.set(detach(part), detach(key));
       }
       const id = this.byKey.get(key);
       const rejectedLine = this.rejected.get(key);
@@ -299,10 +340,10 @@ export interface InnovationContext extends PlacementContext {
   etapesUsable?: boolean;
 }
 
-/** innovations.csv */
-export function validateInnovations(table: CsvTable<InnovationColumn>, ctx: InnovationContext): RowsResult<Innovation> {
+/** innovations.csv, a row at a time (see RowsChecker). */
+export function innovationCheck(ctx: InnovationContext): RowCheck<InnovationColumn, Innovation> {
   const ids = new IdRegistry();
-  return validateRows(table, (r) => {
+  return (r) => {
     const id = ids.claim(r, 'id');
     const titre = required(r, 'titre', 'titre manquant');
     const themes = ctx.themes.resolveList(r, 'themes', true);
@@ -327,5 +368,10 @@ export function validateInnovations(table: CsvTable<InnovationColumn>, ctx: Inno
       commune: r.cell('commune'), ...placed.position, porteur: r.cell('porteur'), annee: annee.value,
       site_web: site.value, etape,
     };
-  });
+  };
+}
+
+/** innovations.csv read whole. */
+export function validateInnovations(table: CsvTable<InnovationColumn>, ctx: InnovationContext): RowsResult<Innovation> {
+  return validateRows(table, innovationCheck(ctx));
 }

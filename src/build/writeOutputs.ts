@@ -14,9 +14,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
-import {
-  buildPointsTable, chunkFile, encodePointsFile, IDS_FILE, POINTS_FILE, searchLine,
-} from '../domain/points';
+import { chunkFile, chunkSizeFor, encodePointsFile, IDS_FILE, POINTS_FILE } from '../domain/points';
 import type { BuiltData } from './buildData';
 
 /** Files and folders written at the top of the output folder. */
@@ -41,48 +39,89 @@ class StreamWriter {
   }
 }
 
-async function writeJsonArrayStream(file: string, prefix: string, items: Iterable<unknown>, suffix: string): Promise<void> {
-  const out = new StreamWriter(file);
-  await out.write(prefix);
-  let first = true;
-  let pending = '';
-  for (const item of items) {
-    pending += (first ? '\n' : ',\n') + JSON.stringify(item);
-    first = false;
-    // Batches of about 1 MB: fewer stream writes, bounded memory.
-    if (pending.length > 1 << 20) {
-      await out.write(pending);
-      pending = '';
+/** Bytes gathered piece by piece into one growing buffer (copies, so views may be reused after). */
+class Bytes {
+  private buffer = Buffer.allocUnsafe(1 << 16);
+  length = 0;
+  add(part: Uint8Array | string): this {
+    const bytes = typeof part === 'string' ? Buffer.from(part) : part;
+    if (this.length + bytes.length > this.buffer.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + bytes.length));
+      this.buffer.copy(bigger, 0, 0, this.length);
+      this.buffer = bigger;
     }
+    this.buffer.set(bytes, this.length);
+    this.length += bytes.length;
+    return this;
   }
-  await out.write(`${pending}\n${suffix}`);
-  await out.close();
+  /** The bytes so far (a copy) and a fresh start. */
+  take(): Buffer {
+    const out = Buffer.from(this.buffer.subarray(0, this.length));
+    this.length = 0;
+    return out;
+  }
 }
 
-/** Writes every output of `data` into `dir` (which must exist and be empty). */
+/** How many chunk files may be being written at once (the writes overlap the next chunk's assembly). */
+const PARALLEL_WRITES = 8;
+
+/**
+ * Writes every output of `data` into `dir` (which must exist and be empty). The innovations go
+ * row by row from their compact store into the chunk files, the GeoJSON and the id list; the same
+ * bytes as JSON.stringify of the features would give.
+ */
 export async function writeOutputs(dir: string, data: BuiltData): Promise<void> {
-  const { innovations } = data;
-  const table = buildPointsTable(innovations, {
-    themes: data.vocabulaires.themes.map((t) => t.id),
-    secteurs: data.vocabulaires.secteurs.map((s) => s.id),
-    etapes: data.etapes.map((e) => e.properties.id),
-    regionOf: data.regionOf,
-  });
-  const { chunkSize } = table.header;
+  const store = data.innovations;
+  const order = store.displayOrder();
+  const count = order.length;
+  const chunkSize = chunkSizeFor(count);
   await Promise.all([mkdir(path.join(dir, 'innovations')), mkdir(path.join(dir, 'recherche'))]);
 
   const points = new StreamWriter(path.join(dir, POINTS_FILE));
-  for (const part of encodePointsFile(table)) await points.write(part);
+  for (const part of encodePointsFile(store.pointsTable(chunkSize))) await points.write(part);
   await points.close();
 
-  for (let start = 0, k = 0; start < innovations.length || k === 0; start += chunkSize, k++) {
-    const rows = innovations.slice(start, start + chunkSize);
-    await writeFile(path.join(dir, chunkFile('innovations', k)), JSON.stringify(rows));
-    await writeFile(path.join(dir, chunkFile('recherche', k)), rows.map((f) => `${searchLine(f.properties)}\n`).join(''));
+  const geojson = new StreamWriter(path.join(dir, 'innovations.geojson'));
+  const ids = new StreamWriter(path.join(dir, IDS_FILE));
+  await geojson.write('{"type":"FeatureCollection","features":[');
+  await ids.write('[');
+  const rows = new Bytes();
+  const search = new Bytes();
+  const all = new Bytes();
+  let idText = '';
+  let pending: Promise<void>[] = [];
+  for (let start = 0, k = 0; start < count || k === 0; start += chunkSize, k++) {
+    const end = Math.min(count, start + chunkSize);
+    rows.add('[');
+    for (let n = start; n < end; n += 1) {
+      const i = order[n] as number;
+      const feature = store.feature(i);
+      if (n > start) rows.add(',');
+      rows.add(feature);
+      all.add(n === 0 ? '\n' : ',\n').add(feature);
+      search.add(store.search(i)).add('\n');
+      idText += (n === 0 ? '\n' : ',\n') + JSON.stringify(store.id(i));
+    }
+    rows.add(']');
+    pending.push(
+      writeFile(path.join(dir, chunkFile('innovations', k)), rows.take()),
+      writeFile(path.join(dir, chunkFile('recherche', k)), search.take()),
+    );
+    if (pending.length >= 2 * PARALLEL_WRITES) {
+      await Promise.all(pending);
+      pending = [];
+    }
+    // Batches of about 1 MB: fewer stream writes, bounded memory.
+    if (all.length > 1 << 20) await geojson.write(all.take());
+    if (idText.length > 1 << 20) {
+      await ids.write(idText);
+      idText = '';
+    }
   }
-
-  await writeJsonArrayStream(path.join(dir, IDS_FILE), '[', innovations.map((f) => f.properties.id), ']');
-  await writeJsonArrayStream(path.join(dir, 'innovations.geojson'), '{"type":"FeatureCollection","features":[', innovations, ']}');
+  await Promise.all(pending);
+  await geojson.write(all.add('\n]}').take());
+  await ids.write(`${idText}\n]`);
+  await Promise.all([geojson.close(), ids.close()]);
 
   const collection = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
   await Promise.all([
@@ -92,6 +131,41 @@ export async function writeOutputs(dir: string, data: BuiltData): Promise<void> 
     writeFile(path.join(dir, 'vocabulaires.json'), JSON.stringify(data.vocabulaires, null, 2)),
     writeFile(path.join(dir, 'meta.json'), JSON.stringify(data.meta, null, 2)),
     writeFile(path.join(dir, 'pays.geojson'), data.pays),
-    writeFile(path.join(dir, 'report.json'), JSON.stringify(data.report, null, 2)),
+    writeReport(path.join(dir, 'report.json'), data.report),
   ]);
 }
+
+/**
+ * report.json as JSON.stringify(report, null, 2) writes it, one diagnostic at a time: a file of a
+ * million rows in error must not make one string of all its messages.
+ */
+async function writeReport(file: string, report: BuiltData['report']): Promise<void> {
+  // The layout below is the one of these four keys, in this order.
+  if (Object.keys(report).join() !== 'generatedAt,files,warnings,errors') throw new Error('report.json : champs inattendus');
+  const out = new StreamWriter(file);
+  const list = async (name: 'warnings' | 'errors', last: boolean) => {
+    const items = report[name];
+    if (items.length === 0) {
+      await out.write(`  "${name}": []${last ? '' : ','}\n`);
+      return;
+    }
+    await out.write(`  "${name}": [\n`);
+    let batch = '';
+    for (let i = 0; i < items.length; i += 1) {
+      batch += `    ${indented(JSON.stringify(items[i], null, 2), 4)}${i + 1 < items.length ? ',' : ''}\n`;
+      if (batch.length > 1 << 20) {
+        await out.write(batch);
+        batch = '';
+      }
+    }
+    await out.write(`${batch}  ]${last ? '' : ','}\n`);
+  };
+  await out.write(`{\n  "generatedAt": ${JSON.stringify(report.generatedAt)},\n  "files": ${indented(JSON.stringify(report.files, null, 2), 2)},\n`);
+  await list('warnings', false);
+  await list('errors', true);
+  await out.write('}');
+  await out.close();
+}
+
+/** Pretty JSON nested `spaces` deeper. */
+const indented = (json: string, spaces: number) => json.replace(/\n/gu, `\n${' '.repeat(spaces)}`);
