@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { pointToPolygonDistance } from '@turf/point-to-polygon-distance';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { DepartementCollection, DepartementFeature } from '../domain/types';
 import {
@@ -164,6 +165,15 @@ describe('labelPosition', () => {
   it('stays inside a shape whose centre of mass is outside (a U)', () => {
     const u: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]]] };
     expect(booleanPointInPolygon(labelPosition(u), u)).toBe(true);
+  });
+  it('puts every department\'s label at least 2 km inside its outline (data/departements.geojson)', () => {
+    // With the centre of mass, Hauts-de-Seine's label sat on its border and Bouches-du-Rhône's 1.5 km from it.
+    const real = JSON.parse(readFileSync(path.resolve(repoRoot, 'data/departements.geojson'), 'utf8')) as DepartementCollection;
+    for (const f of real.features) {
+      const label = labelPosition(f.geometry);
+      expect(booleanPointInPolygon(label, f.geometry), f.properties.code).toBe(true);
+      expect(pointToPolygonDistance(label, f.geometry, { units: 'kilometers' }), f.properties.code).toBeLessThan(-2);
+    }
   });
 });
 

@@ -2,12 +2,12 @@
  * Department boundaries: checks of a boundary file, merge of a replacement file, ring winding and
  * rounding, and the display features (insets applied, one label point per department).
  *
- * Used by the scripts (import and data build), not by the app: it relies on @turf/turf, a
- * development dependency.
+ * Used by the scripts (import and data build), not by the app: it relies on development
+ * dependencies (turf, polylabel).
  */
 import gjv from 'geojson-validation';
-import { centerOfMass, pointOnFeature } from '@turf/turf';
-import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import polylabel from 'polylabel';
+import { rewind } from '@turf/rewind';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type {
   DepartementCollection,
@@ -39,14 +39,7 @@ function polygonsOf(g: Area): Position[][][] {
 
 /** RFC 7946 §3.1.6 winding: outer rings counter-clockwise, holes clockwise. Returns a new geometry. */
 export function rewindRfc7946<G extends Area>(g: G): G {
-  const rewindPolygon = (rings: Position[][]) =>
-    rings.map((ring, i) => {
-      const ccw = ringArea2(ring) > 0;
-      return (i === 0) === ccw ? ring.map((p) => [...p]) : [...ring].reverse().map((p) => [...p]);
-    });
-  return (g.type === 'Polygon'
-    ? { type: 'Polygon', coordinates: rewindPolygon(g.coordinates) }
-    : { type: 'MultiPolygon', coordinates: g.coordinates.map(rewindPolygon) }) as G;
+  return rewind(g, { mutate: false }) as G;
 }
 
 /**
@@ -183,25 +176,36 @@ export function mergeBoundaries(
 }
 
 /** The polygon of largest area (planar, lon/lat): where the label goes. */
-function largestPolygon(g: Area): Polygon {
+function largestPolygon(g: Area): Position[][] {
   let best: Position[][] = polygonsOf(g)[0] as Position[][];
   let bestArea = -1;
   for (const rings of polygonsOf(g)) {
     const a = Math.abs(ringArea2(rings[0] as Position[]));
     if (a > bestArea) [best, bestArea] = [rings, a];
   }
-  return { type: 'Polygon', coordinates: best };
+  return best;
 }
 
+/** Label precision, in degrees of latitude (about 50 m). */
+const LABEL_PRECISION = 0.0005;
+
 /**
- * Real position of the label of a department: the centre of mass of its largest polygon when it
- * falls inside (it does for nearly all departments), otherwise a point surely on that polygon.
+ * Real position of the label of a department: the point of its largest polygon farthest from its
+ * outline (pole of inaccessibility, mapbox's polylabel), so a name never sits on a border or in a
+ * neighbour, even for a crescent (Hauts-de-Seine) or a coast full of bays. Longitudes are scaled
+ * by the cosine of the latitude first, so that distances are the same in both directions.
  */
 export function labelPosition(g: Area): [number, number] {
-  const polygon = largestPolygon(g);
-  const centre = centerOfMass(polygon).geometry.coordinates as [number, number];
-  if (booleanPointInPolygon(centre, polygon, { ignoreBoundary: true })) return centre;
-  return pointOnFeature(polygon).geometry.coordinates as [number, number];
+  const rings = largestPolygon(g);
+  let south = Infinity;
+  let north = -Infinity;
+  for (const p of rings[0] as Position[]) {
+    south = Math.min(south, p[1] as number);
+    north = Math.max(north, p[1] as number);
+  }
+  const k = Math.cos((((south + north) / 2) * Math.PI) / 180);
+  const [x, y] = polylabel(rings.map((ring) => ring.map((p) => [(p[0] as number) * k, p[1] as number])), LABEL_PRECISION);
+  return [(x as number) / k, y as number];
 }
 
 /**
