@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAppStore, type AppState, type LoadedData } from '../store/appStore';
 import {
-  selectCountsByDepartement, selectDepartements, selectLegendClasses, selectResultsCurrent, selectVisibleEtapes,
+  selectCountsByDepartement, selectDepartements, selectLegendClasses, selectMapEtapes, selectResultsCurrent,
 } from '../store/selectors';
 import { MapController, type MapEvents } from '../map/MapController';
 import { departementBounds } from '../map/geometry';
-import { mapModel, type MapModel, type MapModelInput } from '../map/model';
+import { mapModel, routeLegs, type MapModel, type MapModelInput } from '../map/model';
 import { diffMapModel } from '../map/diff';
 import { departementLabel } from '../domain/presentation';
 import type { InnovationSource } from '../points/client';
@@ -32,7 +32,7 @@ function modelInput(state: AppState, statics: Statics, source: InnovationSource,
   const selected = state.selection?.kind === 'innovation' ? state.selection.id : null;
   return {
     ...statics,
-    visibleEtapes: selectVisibleEtapes(state),
+    visibleEtapes: selectMapEtapes(state),
     clusters: state.clusters,
     countsByDepartement: selectCountsByDepartement(state),
     legendClasses: selectLegendClasses(state),
@@ -87,9 +87,9 @@ export function MapView({ data }: { data: LoadedData }) {
       if (!controller) return;
       const state = store.getState();
       const model = mapModel(modelInput(state, statics, source, asked));
-      controller.apply(diffMapModel(previous, model));
+      const drawing = controller.apply(diffMapModel(previous, model));
       previous = model;
-      if (selectResultsCurrent(state)) controller.closeFilterMeasureAtIdle();
+      if (selectResultsCurrent(state)) controller.closeFilterMeasureAtIdle(drawing);
     };
 
     const events: MapEvents = {
@@ -125,6 +125,7 @@ export function MapView({ data }: { data: LoadedData }) {
     try {
       controller = new MapController(element, {
         departements: data.departements, insets: data.insets, pays: data.pays, attributions: data.meta.attributions,
+        route: routeLegs(data.etapes, new Set(data.etapes.map((e) => e.properties.id))),
       }, events, store.getState().view);
     } catch (err) {
       // MapLibre could not start although WebGL seemed there: same message, the rest goes on.

@@ -4,15 +4,12 @@
  * MapView creates it once per data set and feeds it.
  *
  * What changes with the filters goes in cheaply: the clusters of the view (a few hundred features
- * from the points worker) by setData, department colours, hover and selection by feature-state
- * keyed by INSEE code, never by re-sending polygons.
+ * from the points worker) into a custom layer's vertex buffer, department colours by feature-state
+ * keyed by INSEE code, never by re-sending polygons. All in one task, so one frame per change.
  */
-import {
-  Map as MapLibreMap, NavigationControl, setWorkerUrl,
-  type GeoJSONSource, type MapGeoJSONFeature, type MapMouseEvent,
-} from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { DepartementDisplayFeature, InsetFrameFeature } from '../domain/types';
 import { formatCount } from '../domain/presentation';
 import type { MapFrame } from '../points/protocol';
@@ -21,10 +18,11 @@ import { buildStyle, EMPTY_COLLECTION } from './buildStyle';
 import { applyCamera, FIT_PADDING, NationalViewControl } from './camera';
 import type { MapOp } from './diff';
 import { insetNameAnchors } from './geometry';
-import { HoverFeedback, type TooltipLines } from './hover';
+import { HoverFeedback, type MapHit, type TooltipLines } from './hover';
 import { CLICKABLE_LAYERS, LAYER, SOURCE } from './ids';
 import { MapMeasures } from './measures';
 import { NATIONAL_BOUNDS } from './model';
+import { PointsLayer } from './pointsLayer';
 import { StopMarkers } from './stopMarkers';
 import { DEFAULT_TOKENS, type MapTokens } from './tokens';
 
@@ -70,6 +68,8 @@ export interface MapEvents {
 /** The boundaries and frames drawn once; everything else arrives as operations. */
 export interface StaticMapData {
   departements: DepartementDisplayFeature[];
+  /** Every leg of the tour (routeLegs of all stops): legs are shown or hidden, never re-sent. */
+  route: FeatureCollection;
   insets: InsetFrameFeature[];
   pays: Feature<Polygon | MultiPolygon, { nom: string }>[];
   attributions: readonly string[];
@@ -87,6 +87,12 @@ export class MapController {
   private generation = 0;
   private readonly counts = new Map<string, number>();
   private readonly names: Map<string, string>;
+  private readonly zones: Map<string, DepartementDisplayFeature>;
+  private selectedDepartement: string | null = null;
+  private hoveredDepartement: string | null = null;
+  private readonly points: PointsLayer;
+  private readonly legs: number[];
+  private focus: readonly [number, number][] = [];
 
   /**
    * @param initial where the camera starts (a shared link's view), or null for the national view.
@@ -99,14 +105,18 @@ export class MapController {
     initial: MapCamera | null,
     tokens: MapTokens = DEFAULT_TOKENS,
   ) {
-    this.names = new Map(data.departements.filter((f) => f.properties.role === 'zone').map((f) => [f.properties.code, f.properties.nom]));
+    this.zones = new Map(data.departements.filter((f) => f.properties.role === 'zone').map((f) => [f.properties.code, f]));
+    this.names = new Map([...this.zones].map(([code, f]) => [code, f.properties.nom]));
+    this.legs = data.route.features.map((f) => Number(f.properties?.etape));
     const style = buildStyle(tokens, {
       pays: collection(data.pays),
       departements: collection(data.departements),
       encarts: collection(data.insets),
       encartsNoms: insetNameAnchors(data.insets),
-      parcours: EMPTY_COLLECTION,
-      innovations: EMPTY_COLLECTION,
+      parcours: data.route,
+    });
+    this.points = new PointsLayer(LAYER.innovations, {
+      grappe: tokens.grappe, grappeTexte: tokens.grappeTexte, contour: tokens.innovationContour, focus: tokens.focus,
     });
 
     this.map = new MapLibreMap({
@@ -134,7 +144,10 @@ export class MapController {
     this.map.addControl(new NationalViewControl(() => this.showNationalView()), 'top-right');
 
     this.stops = new StopMarkers(this.map, (id) => this.events.selectEtape(id));
-    this.hover = new HoverFeedback(this.map, (e) => this.topFeature(e), (f) => this.tooltipLines(f));
+    this.hover = new HoverFeedback(this.map, (e) => this.topFeature(e), (f) => this.tooltipLines(f), (code) => {
+      this.hoveredDepartement = code;
+      this.drawContours();
+    });
     this.measures = new MapMeasures(this.map);
 
     this.map.on('load', this.onLoad);
@@ -155,9 +168,12 @@ export class MapController {
     this.map.fitBounds(NATIONAL_BOUNDS, { padding: FIT_PADDING });
   }
 
-  /** The map has what answers the last filter change: its measure ends at the next idle. */
-  closeFilterMeasureAtIdle(): void {
-    if (this.loaded) this.measures.closeFilterAtIdle();
+  /**
+   * The map has what answers the last filter change (`drawing`: it changed something on the map):
+   * its measure ends at the next idle.
+   */
+  closeFilterMeasureAtIdle(drawing: boolean): void {
+    if (this.loaded) this.measures.closeFilterAtIdle(drawing);
   }
 
   /** Redraws now, for a still image read in the same task (print). */
@@ -168,6 +184,7 @@ export class MapController {
 
   private readonly onLoad = () => {
     this.loaded = true;
+    this.map.addLayer(this.points);
     if (this.map.getContainer().clientWidth <= 640) {
       // On a phone the expanded credits would cover the bottom of the map (and its insets): fold
       // them behind the (i) button at once, as MapLibre itself does at the first drag.
@@ -182,14 +199,33 @@ export class MapController {
     this.events.failed('La carte ne peut plus s’afficher (le navigateur a perdu son contexte graphique) ; la liste, les filtres et les exports restent disponibles.');
   };
 
-  /** Applies operations in order. Call only after `ready`. */
-  apply(ops: readonly MapOp[]): void {
-    if (!this.loaded || this.destroyed) return;
-    for (const op of ops) {
+  /**
+   * Applies operations in order, in this task: the next frame draws them all at once (a frame is
+   * what costs on a software renderer). Call only after `ready`. Says whether anything changed.
+   */
+  apply(ops: readonly MapOp[]): boolean {
+    if (!this.loaded || this.destroyed) return false;
+    for (const op of ops) this.applyOne(op);
+    return ops.length > 0;
+  }
+
+  private drawContours(): void {
+    const features: Feature[] = [];
+    const add = (code: string | null, role: string) => {
+      const zone = code ? this.zones.get(code) : undefined;
+      if (zone) features.push({ type: 'Feature', properties: { role }, geometry: zone.geometry });
+    };
+    if (this.hoveredDepartement !== this.selectedDepartement) add(this.hoveredDepartement, 'survol');
+    add(this.selectedDepartement, 'selection');
+    void this.source(SOURCE.departementsContour)?.setData(collection(features));
+  }
+
+  private applyOne(op: MapOp): void {
+    {
       switch (op.op) {
         case 'points':
           this.generation = op.points?.generation ?? this.generation;
-          void this.source(SOURCE.innovations)?.setData(op.points ? collection(op.points.features) : EMPTY_COLLECTION);
+          this.points.setData({ features: op.points?.features ?? [], focus: this.focus });
           if (op.points) this.measures.notePointsShown();
           break;
         case 'shades':
@@ -199,8 +235,8 @@ export class MapController {
           }
           break;
         case 'selectDepartement':
-          if (op.previous) this.map.setFeatureState({ source: SOURCE.departements, id: op.previous }, { selected: false });
-          if (op.next) this.map.setFeatureState({ source: SOURCE.departements, id: op.next }, { selected: true });
+          this.selectedDepartement = op.next;
+          this.drawContours();
           break;
         case 'addStop':
           this.stops.add(op.stop);
@@ -211,12 +247,15 @@ export class MapController {
         case 'removeStop':
           this.stops.remove(op.id);
           break;
-        case 'route':
-          void this.source(SOURCE.parcours)?.setData(op.route);
+        case 'route': {
+          // Feature-state, not setData: a new route would go to MapLibre's worker and cost frames.
+          const shown = new Set(op.legs);
+          for (const leg of this.legs) this.map.setFeatureState({ source: SOURCE.parcours, id: leg }, { visible: shown.has(leg) });
           break;
+        }
         case 'focus':
-          void this.source(SOURCE.innovationFocus)?.setData(collection(op.positions.map((coordinates): Feature<Point> => (
-            { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates } }))));
+          this.focus = op.positions;
+          this.points.setData({ features: this.points.features, focus: op.positions });
           break;
         case 'camera':
           applyCamera(this.map, op.camera.target, op.camera.key === 'nationale');
@@ -243,40 +282,40 @@ export class MapController {
     );
   }
 
-  private topFeature(event: MapMouseEvent): MapGeoJSONFeature | undefined {
+  /** What is under the pointer: an innovation point or cluster (drawn on top), else a department. */
+  private topFeature(event: MapMouseEvent): MapHit | undefined {
     if (!this.loaded) return undefined;
-    return this.map.queryRenderedFeatures(event.point, { layers: [...CLICKABLE_LAYERS] })[0];
+    const innovation = this.points.featureAt(event.point.x, event.point.y, this.map.getZoom(), (p) => this.map.project(p));
+    if (innovation) return { kind: 'innovation', feature: innovation };
+    const departement = this.map.queryRenderedFeatures(event.point, { layers: [...CLICKABLE_LAYERS] })[0];
+    return departement ? { kind: 'departement', code: String(departement.properties.code) } : undefined;
   }
 
   private readonly onClick = async (event: MapMouseEvent) => {
-    const feature = this.topFeature(event);
-    if (!feature) return;
-    if (feature.layer.id === LAYER.innovationsClusters) {
-      const center = (feature.geometry as Point).coordinates as [number, number];
-      const zoom = await this.events.expansionZoom(Number(feature.properties.cluster_id), this.generation);
+    const hit = this.topFeature(event);
+    if (!hit) return;
+    if (hit.kind === 'departement') {
+      this.events.selectDepartement(hit.code);
+      return;
+    }
+    const { properties, geometry } = hit.feature;
+    if ('cluster' in properties) {
+      const center = geometry.coordinates as [number, number];
+      const zoom = await this.events.expansionZoom(properties.cluster_id, this.generation);
       // A cluster of older filters has no expansion zoom any more: zoom in one step.
       this.map.easeTo({ center, zoom: zoom ?? this.map.getZoom() + 1 });
-    } else if (feature.layer.id === LAYER.innovationsPoints) {
-      this.events.selectPoint(Number(feature.properties.i));
-    } else if (feature.layer.id === LAYER.departementsFill) {
-      this.events.selectDepartement(String(feature.properties.code));
+    } else {
+      this.events.selectPoint(properties.i);
     }
   };
 
   /** Title and detail line of the tooltip for a hovered department, point or cluster. */
-  private tooltipLines(feature: MapGeoJSONFeature): TooltipLines | Promise<TooltipLines | null> | null {
-    const props = feature.properties;
-    switch (feature.layer.id) {
-      case LAYER.departementsFill: {
-        const code = String(props.code);
-        return [this.names.get(code) ?? code, `${code} · ${formatCount(this.counts.get(code) ?? 0)}`];
-      }
-      case LAYER.innovationsPoints:
-        return this.events.pointLines(Number(props.i));
-      case LAYER.innovationsClusters:
-        return [formatCount(Number(props.point_count)), 'Cliquer pour zoomer'];
-      default:
-        return null;
+  private tooltipLines(hit: MapHit): TooltipLines | Promise<TooltipLines | null> | null {
+    if (hit.kind === 'departement') {
+      return [this.names.get(hit.code) ?? hit.code, `${hit.code} · ${formatCount(this.counts.get(hit.code) ?? 0)}`];
     }
+    const { properties } = hit.feature;
+    if ('cluster' in properties) return [formatCount(properties.point_count), 'Cliquer pour zoomer'];
+    return this.events.pointLines(properties.i);
   }
 }

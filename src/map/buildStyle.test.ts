@@ -14,7 +14,7 @@ const departements: FeatureCollection = {
 };
 const data: StyleData = Object.freeze({
   pays: EMPTY_COLLECTION, departements, encarts: EMPTY_COLLECTION, encartsNoms: EMPTY_COLLECTION,
-  parcours: EMPTY_COLLECTION, innovations: EMPTY_COLLECTION,
+  parcours: EMPTY_COLLECTION,
 });
 
 describe('buildStyle', () => {
@@ -36,9 +36,10 @@ describe('buildStyle', () => {
     for (const f of fonts) expect(f).toEqual(['sans-serif']);
   });
 
-  it('keys department feature-state by INSEE code and leaves clustering to the points worker', () => {
+  it('keys department feature-state by INSEE code and leaves innovations to their own layer', () => {
     expect(style.sources[SOURCE.departements]).toMatchObject({ type: 'geojson', promoteId: 'code' });
-    expect(style.sources[SOURCE.innovations]).toEqual({ type: 'geojson', data: EMPTY_COLLECTION });
+    // Clusters and points are drawn by the custom layer, added over the style once it is loaded.
+    expect(style.layers.map((l) => l.id)).not.toContain(LAYER.innovations);
   });
 
   it('prefixes every layer id with its source id', () => {
@@ -54,9 +55,8 @@ describe('buildStyle', () => {
     for (const id of CLICKABLE_LAYERS) expect(ids).toContain(id);
   });
 
-  it('draws innovations above departments and territory names above department labels', () => {
+  it('draws territory names above department labels', () => {
     const ids = style.layers.map((l) => l.id);
-    expect(ids.indexOf(LAYER.innovationsPoints)).toBeGreaterThan(ids.indexOf(LAYER.departementsFill));
     expect(ids.indexOf(LAYER.encartsNomsLabel)).toBeGreaterThan(ids.indexOf(LAYER.departementsLabel));
   });
 

@@ -1,8 +1,9 @@
 /**
  * The map style as data: pure functions from colour tokens and display data to a MapLibre style.
  * No glyphs URL (MapLibre draws text with local fonts), no sprite, no tile server: nothing leaves
- * the page's origin. Interactive state (choropleth shade, hover, selection) is read from
- * feature-state, so filters change colours without re-sending department polygons.
+ * the page's origin. The choropleth shade is read from feature-state, so filters change colours
+ * without re-sending department polygons. Innovations are not in the style: a custom layer draws
+ * them (src/map/pointsLayer.ts) on top of it.
  */
 import type {
   ExpressionSpecification, FilterSpecification, GeoJSONSourceSpecification, LayerSpecification, StyleSpecification,
@@ -18,7 +19,6 @@ export interface StyleData {
   encarts: FeatureCollection;
   encartsNoms: FeatureCollection;
   parcours: FeatureCollection;
-  innovations: FeatureCollection;
 }
 
 export interface StyleOptions {
@@ -54,7 +54,6 @@ export const EMPTY_COLLECTION: FeatureCollection = Object.freeze({ type: 'Featur
 
 const isZone: FilterSpecification = ['==', ['get', 'role'], 'zone'];
 const isEtiquette: FilterSpecification = ['==', ['get', 'role'], 'etiquette'];
-const stateFlag = (name: string): ExpressionSpecification => ['boolean', ['feature-state', name], false];
 
 /** Fill colour from the `teinte` feature-state (0 = zero class, 1…n = legend classes). */
 export function choroplethColour(tokens: MapTokens): ExpressionSpecification {
@@ -68,12 +67,11 @@ export function buildSources(data: StyleData): Record<string, GeoJSONSourceSpeci
     [SOURCE.pays]: { type: 'geojson', data: data.pays },
     // promoteId: feature-state is keyed by the INSEE code (the zone and its label point share it).
     [SOURCE.departements]: { type: 'geojson', data: data.departements, promoteId: 'code' },
+    [SOURCE.departementsContour]: { type: 'geojson', data: EMPTY_COLLECTION },
     [SOURCE.encarts]: { type: 'geojson', data: data.encarts },
     [SOURCE.encartsNoms]: { type: 'geojson', data: data.encartsNoms },
-    [SOURCE.parcours]: { type: 'geojson', data: data.parcours },
-    // Already clustered by the points worker for the view: MapLibre only tiles a few hundred features.
-    [SOURCE.innovations]: { type: 'geojson', data: data.innovations },
-    [SOURCE.innovationFocus]: { type: 'geojson', data: EMPTY_COLLECTION },
+    // Every leg of the tour once; feature-state `visible` (keyed by the leg's stop rank) shows it.
+    [SOURCE.parcours]: { type: 'geojson', data: data.parcours, promoteId: 'etape' },
   };
 }
 
@@ -81,33 +79,34 @@ export function buildLayers(tokens: MapTokens, options: StyleOptions = {}): Laye
   const font = [options.font ?? 'sans-serif'];
   return [
     { id: LAYER.fond, type: 'background', paint: { 'background-color': tokens.mer } },
-    { id: LAYER.paysFill, type: 'fill', source: SOURCE.pays, paint: { 'fill-color': tokens.pays } },
+    // Opaque fills without their antialiasing outline (the line layers draw the edges): every layer
+    // costs each frame, and a software renderer (remote desktops, locked-down PCs) feels it.
+    { id: LAYER.paysFill, type: 'fill', source: SOURCE.pays, paint: { 'fill-color': tokens.pays, 'fill-antialias': false } },
     { id: LAYER.paysLine, type: 'line', source: SOURCE.pays, paint: { 'line-color': tokens.paysContour, 'line-width': 0.6 } },
-    { id: LAYER.encartsFill, type: 'fill', source: SOURCE.encarts, paint: { 'fill-color': tokens.encartFond } },
+    { id: LAYER.encartsFill, type: 'fill', source: SOURCE.encarts, paint: { 'fill-color': tokens.encartFond, 'fill-antialias': false } },
     {
       id: LAYER.departementsFill, type: 'fill', source: SOURCE.departements, filter: isZone,
-      paint: {
-        'fill-color': choroplethColour(tokens),
-        'fill-opacity': ['case', stateFlag('hover'), 0.75, 1],
-      },
+      paint: { 'fill-color': choroplethColour(tokens), 'fill-antialias': false },
     },
     {
       id: LAYER.departementsLine, type: 'line', source: SOURCE.departements, filter: isZone,
       paint: { 'line-color': tokens.departementContour, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.4, 9, 1.2] },
     },
     {
-      id: LAYER.departementsHighlight, type: 'line', source: SOURCE.departements, filter: isZone,
+      id: LAYER.departementsContourLine, type: 'line', source: SOURCE.departementsContour,
       paint: {
-        'line-color': ['case', stateFlag('selected'), tokens.selection, tokens.departementSurvol],
-        'line-width': ['case', stateFlag('selected'), 3, 1.8],
-        'line-opacity': ['case', ['any', stateFlag('selected'), stateFlag('hover')], 1, 0],
+        'line-color': ['match', ['get', 'role'], 'selection', tokens.selection, tokens.departementSurvol],
+        'line-width': ['match', ['get', 'role'], 'selection', 3, 1.8],
       },
     },
     { id: LAYER.encartsLine, type: 'line', source: SOURCE.encarts, paint: { 'line-color': tokens.encartContour, 'line-width': 1 } },
     {
       id: LAYER.parcoursLine, type: 'line', source: SOURCE.parcours,
       layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': tokens.parcours, 'line-width': 2, 'line-opacity': 0.8, 'line-dasharray': [2, 1.5] },
+      paint: {
+        'line-color': tokens.parcours, 'line-width': 2, 'line-dasharray': [2, 1.5],
+        'line-opacity': ['case', ['boolean', ['feature-state', 'visible'], false], 0.8, 0],
+      },
     },
     {
       // Codes at national scale (short, they fit), names once zoomed in; collisions hide the rest.
@@ -135,31 +134,6 @@ export function buildLayers(tokens: MapTokens, options: StyleOptions = {}): Laye
         'text-max-width': ['step', ['zoom'], 5.5, INSET_NAME_MIN_ZOOM, 9],
       },
       paint: { 'text-color': tokens.texte, 'text-halo-color': tokens.halo, 'text-halo-width': 1.5 },
-    },
-    {
-      id: LAYER.innovationsClusters, type: 'circle', source: SOURCE.innovations, filter: ['has', 'point_count'],
-      paint: {
-        'circle-color': tokens.grappe,
-        'circle-radius': ['step', ['get', 'point_count'], 11, 10, 14, 50, 18, 200, 23],
-        'circle-stroke-color': tokens.innovationContour, 'circle-stroke-width': 1.5, 'circle-opacity': 0.9,
-      },
-    },
-    {
-      id: LAYER.innovationsClusterCount, type: 'symbol', source: SOURCE.innovations, filter: ['has', 'point_count'],
-      layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': font, 'text-size': 11, 'text-allow-overlap': true },
-      paint: { 'text-color': tokens.grappeTexte },
-    },
-    {
-      id: LAYER.innovationsPoints, type: 'circle', source: SOURCE.innovations, filter: ['!', ['has', 'point_count']],
-      paint: {
-        'circle-color': ['get', 'couleur'],
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 4.5, 10, 7],
-        'circle-stroke-color': tokens.innovationContour, 'circle-stroke-width': 1.5,
-      },
-    },
-    {
-      id: LAYER.innovationFocusRing, type: 'circle', source: SOURCE.innovationFocus,
-      paint: { 'circle-radius': 11, 'circle-opacity': 0, 'circle-stroke-color': tokens.focus, 'circle-stroke-width': 3 },
     },
   ];
 }

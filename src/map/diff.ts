@@ -3,7 +3,6 @@
  * (Placemark: "skip setData when the array sent last time is the same"). Pure; MapController
  * applies them.
  */
-import type { FeatureCollection, LineString } from 'geojson';
 import type { ClusterAnswer } from '../points/protocol';
 import type { CameraRequest, MapModel, Shade, StopModel } from './model';
 
@@ -15,7 +14,7 @@ export type MapOp =
   | { op: 'removeStop'; id: string }
   /** `returnFocus`: the stop's dialog closed with nothing else selected: focus goes back to its marker. */
   | { op: 'updateStop'; stop: StopModel; returnFocus: boolean }
-  | { op: 'route'; route: FeatureCollection<LineString, { etape: number }> }
+  | { op: 'route'; legs: readonly number[] }
   | { op: 'focus'; positions: readonly [number, number][] }
   | { op: 'camera'; camera: CameraRequest };
 
@@ -28,9 +27,7 @@ function samePositions(a: readonly [number, number][], b: readonly [number, numb
 }
 
 function sameRoute(a: MapModel['route'], b: MapModel['route']): boolean {
-  return a.features.length === b.features.length
-    && a.features.every((f, i) => f.properties.etape === b.features[i]!.properties.etape
-      && samePositions(f.geometry.coordinates as [number, number][], b.features[i]!.geometry.coordinates as [number, number][]));
+  return a.length === b.length && a.every((leg, i) => leg === b[i]);
 }
 
 /**
@@ -61,7 +58,7 @@ export function diffMapModel(prev: MapModel | null, next: MapModel): MapOp[] {
     else if (!sameStop(old, stop)) ops.push({ op: 'updateStop', stop, returnFocus: old.active && !stop.active && !next.hasSelection });
   }
 
-  if (!prev || !sameRoute(prev.route, next.route)) ops.push({ op: 'route', route: next.route });
+  if (!prev || !sameRoute(prev.route, next.route)) ops.push({ op: 'route', legs: next.route });
   if (!prev || !samePositions(prev.focus, next.focus)) ops.push({ op: 'focus', positions: next.focus });
   if (!prev || prev.camera.key !== next.camera.key) ops.push({ op: 'camera', camera: next.camera });
   return ops;

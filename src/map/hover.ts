@@ -1,13 +1,17 @@
 /**
- * Pointer feedback on the map: the hovered department outlined (feature-state), the pointer cursor
- * over what reacts to a click, and a tooltip for a department, a point or a cluster. Tooltip text
- * is given by the caller (a point's title needs its row, which may still be on its way).
+ * Pointer feedback on the map: the hovered department (reported, the controller outlines it), the
+ * pointer cursor over what reacts to a click, and a tooltip for a department, a point or a
+ * cluster. Tooltip text is given by the caller (a point's title needs its row, which may still be
+ * on its way).
  */
-import { Popup, type Map as MapLibreMap, type MapGeoJSONFeature, type MapMouseEvent } from 'maplibre-gl';
-import { LAYER, SOURCE } from './ids';
+import { Popup, type Map as MapLibreMap, type MapMouseEvent } from 'maplibre-gl';
+import type { ClusterFeature } from '../points/engine';
 
 /** Title and detail line of a tooltip. */
 export type TooltipLines = [string, string];
+
+/** What the pointer is over: an innovation point or cluster, or a department. */
+export type MapHit = { kind: 'innovation'; feature: ClusterFeature } | { kind: 'departement'; code: string };
 
 export class HoverFeedback {
   private readonly tooltip: Popup;
@@ -19,8 +23,9 @@ export class HoverFeedback {
 
   constructor(
     private readonly map: MapLibreMap,
-    private readonly topFeature: (event: MapMouseEvent) => MapGeoJSONFeature | undefined,
-    private readonly linesFor: (feature: MapGeoJSONFeature) => TooltipLines | Promise<TooltipLines | null> | null,
+    private readonly topFeature: (event: MapMouseEvent) => MapHit | undefined,
+    private readonly linesFor: (hit: MapHit) => TooltipLines | Promise<TooltipLines | null> | null,
+    private readonly onDepartement: (code: string | null) => void,
   ) {
     this.tooltip = new Popup({
       closeButton: false, closeOnClick: false, focusAfterOpen: false, className: 'carte-infobulle', offset: 14, maxWidth: '260px',
@@ -31,16 +36,15 @@ export class HoverFeedback {
 
   private setDepartement(code: string | null): void {
     if (code === this.hoveredDepartement) return;
-    if (this.hoveredDepartement) this.map.setFeatureState({ source: SOURCE.departements, id: this.hoveredDepartement }, { hover: false });
-    if (code) this.map.setFeatureState({ source: SOURCE.departements, id: code }, { hover: true });
     this.hoveredDepartement = code;
+    this.onDepartement(code);
   }
 
   private readonly onMove = (event: MapMouseEvent) => {
     const move = ++this.moves;
     const feature = this.topFeature(event);
     this.map.getCanvas().style.cursor = feature ? 'pointer' : '';
-    this.setDepartement(feature?.layer.id === LAYER.departementsFill ? String(feature.properties.code) : null);
+    this.setDepartement(feature?.kind === 'departement' ? feature.code : null);
     const lines = feature ? this.linesFor(feature) : null;
     const show = (found: TooltipLines | null) => {
       if (move !== this.moves) return;

@@ -5,11 +5,11 @@
 export const SOURCE = Object.freeze({
   pays: 'pays',
   departements: 'departements',
+  /** The selected and the hovered department's outline only (a few features, not all of them). */
+  departementsContour: 'departements-contour',
   encarts: 'encarts',
   encartsNoms: 'encarts-noms',
   parcours: 'parcours',
-  innovations: 'innovations',
-  innovationFocus: 'innovation-focus',
 });
 
 export const LAYER = Object.freeze({
@@ -19,20 +19,14 @@ export const LAYER = Object.freeze({
   encartsFill: 'encarts-fill',
   departementsFill: 'departements-fill',
   departementsLine: 'departements-line',
-  departementsHighlight: 'departements-highlight',
+  departementsContourLine: 'departements-contour-line',
   encartsLine: 'encarts-line',
   parcoursLine: 'parcours-line',
   departementsLabel: 'departements-label',
   encartsNomsLabel: 'encarts-noms-label',
-  innovationsClusters: 'innovations-clusters',
-  innovationsClusterCount: 'innovations-cluster-count',
-  innovationsPoints: 'innovations-points',
-  innovationFocusRing: 'innovation-focus-ring',
+  /** The custom layer of clusters, points and focus rings (src/map/pointsLayer.ts): no source. */
+  innovations: 'innovations',
 });
 
-/** Layers that react to a click, top-most first: the first hit wins. */
-export const CLICKABLE_LAYERS: readonly string[] = Object.freeze([
-  LAYER.innovationsClusters,
-  LAYER.innovationsPoints,
-  LAYER.departementsFill,
-]);
+/** Style layers that react to a click (the innovations layer is hit-tested on its own, first). */
+export const CLICKABLE_LAYERS: readonly string[] = Object.freeze([LAYER.departementsFill]);

@@ -23,12 +23,15 @@ export class MapMeasures {
     this.pointsShown = true;
   }
 
-  /** The map has what answers the last filter change: the next idle closes its measure. */
-  closeFilterAtIdle(): void {
+  /**
+   * The map has what answers the last filter change: the next idle closes its measure. `drawing`
+   * says whether that answer changed anything on the map; if not, one frame is asked for so that
+   * an idle event follows.
+   */
+  closeFilterAtIdle(drawing: boolean): void {
     if (performance.getEntriesByName(FILTER_START, 'mark').length === 0) return;
     this.filterPending = true;
-    // A change may redraw nothing (same matches): a frame makes sure an idle event follows.
-    this.map.triggerRepaint();
+    if (!drawing) this.map.triggerRepaint();
   }
 
   private readonly onIdle = () => {

@@ -53,6 +53,7 @@ describe('mapModel', () => {
     expect(legs.features.map((f) => [f.properties.etape, f.geometry.coordinates])).toEqual([[2, [[1, 45], [2, 45]]], [3, [[2, 45], [3, 45]]]]);
     // With "b" hidden, a and c were not consecutive: no leg at all.
     expect(routeLegs(ETAPES, new Set(['a', 'c'])).features).toEqual([]);
+    expect(mapModel(input({ visibleEtapes: [ETAPES[0]!, ETAPES[2]!] })).route).toEqual([3]);
   });
 
   it('frames a selected department, wherever it was chosen', () => {

@@ -65,8 +65,11 @@ export interface MapModel {
   hasSelection: boolean;
   /** Stops shown, in date order. */
   stops: readonly StopModel[];
-  /** Legs of the tour between consecutive stops that are both shown, numbered in tour order. */
-  route: FeatureCollection<LineString, { etape: number }>;
+  /**
+   * Legs of the tour shown, by the rank of the stop they lead to: only between consecutive stops
+   * that are both shown. The map holds every leg (routeLegs) and shows these.
+   */
+  route: readonly number[];
   /** Rings around the innovations hovered in the list and selected (display positions). */
   focus: readonly [number, number][];
   camera: CameraRequest;
@@ -159,7 +162,7 @@ export function mapModel(input: MapModelInput): MapModel {
     selectedDepartement: input.selection?.kind === 'departement' ? input.selection.id : null,
     hasSelection: input.selection !== null,
     stops,
-    route: routeLegs(input.etapes, new Set(stops.map((s) => s.id))),
+    route: routeLegs(input.etapes, new Set(stops.map((s) => s.id))).features.map((f) => f.properties.etape),
     focus: [input.hoveredPosition, input.selectedPosition].filter((p): p is [number, number] => p !== null),
     camera: cameraOf(input),
   };

@@ -86,4 +86,18 @@ export function selectVisibleEtapes(state: AppState): EtapeFeature[] {
   return selectEtapesMatchingThemes(state);
 }
 
+const selectAnsweredEtapes = createSelector(
+  [selectData, (state: AppState) => (state.results?.filters ?? state.filters).themes],
+  (data, themes): EtapeFeature[] => (data ? etapesMatchingThemes(data.etapes, themes) : NO_ETAPES),
+);
+
+/**
+ * Stops the map shows: those of the theme filter the points worker has answered, so that stops,
+ * points and shades change together, in one frame, when the answer comes.
+ */
+export function selectMapEtapes(state: AppState): EtapeFeature[] {
+  if (!state.filters.afficherEtapes) return NO_ETAPES;
+  return selectAnsweredEtapes(state);
+}
+
 export { selectResults };
