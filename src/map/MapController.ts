@@ -14,7 +14,7 @@ import type { DepartementDisplayFeature, InsetFrameFeature } from '../domain/typ
 import { formatCount } from '../domain/presentation';
 import type { MapFrame } from '../points/protocol';
 import { attributionStrings } from './attribution';
-import { buildStyle, EMPTY_COLLECTION } from './buildStyle';
+import { buildStyle } from './buildStyle';
 import { applyCamera, FIT_PADDING, NationalViewControl } from './camera';
 import type { MapOp } from './diff';
 import { insetNameAnchors } from './geometry';
