@@ -42,8 +42,36 @@ export async function loadGazetteer(): Promise<CommuneGazetteer> {
   return gazetteer;
 }
 
+/** What the system refused (file unreadable, disk full…), said in French at the file; undefined for other errors. */
+export function systemProblem(e: unknown): string | undefined {
+  const { code, path: where } = (e ?? {}) as NodeJS.ErrnoException;
+  const why: Record<string, string> = {
+    ENOENT: 'fichier ou dossier introuvable',
+    EACCES: 'accès refusé (droits du fichier ou du dossier)',
+    EPERM: 'opération refusée par le système (droits)',
+    EISDIR: 'c’est un dossier, un fichier est attendu',
+    ENOTDIR: 'un élément du chemin n’est pas un dossier',
+    ENOSPC: 'plus de place sur le disque',
+    EROFS: 'disque en lecture seule',
+    EMFILE: 'trop de fichiers ouverts',
+    EIO: 'erreur de lecture ou d’écriture du disque',
+  };
+  if (code === undefined || !(code in why)) return undefined;
+  return `${where ?? '?'}:1:1: ${why[code]} (${code})`;
+}
+
 export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column}: ${d.severity === 'warning' ? 'avertissement : ' : ''}${d.message}`;
+}
+
+/** The file's bytes in 1 MB pieces; a read error names the file (the system's may not). */
+async function* readPieces(file: string): AsyncGenerator<Buffer> {
+  try {
+    yield* createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
+  } catch (e) {
+    if (e && typeof e === 'object' && 'code' in e) (e as NodeJS.ErrnoException).path ??= file;
+    throw e;
+  }
 }
 
 /** A source file read as a stream of 1 MB pieces (never whole: innovations.csv may weigh 300 MB). */
@@ -52,7 +80,7 @@ async function readSource(dir: string, name: string): Promise<SourceFile | undef
   if (!existsSync(file)) return undefined;
   return {
     path: file,
-    pieces: () => createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>,
+    pieces: () => readPieces(file),
     modified: (await stat(file)).mtime,
   };
 }
@@ -114,10 +142,18 @@ export async function main(argv: string[], io: Io = consoleIo, options: MainOpti
   );
   // The countries' background comes with the boundaries; a data folder (synthetic, test) may omit it.
   const pays = ownPays ?? (await readSource(path.dirname(boundariesFile), 'pays.geojson'));
-  const result: BuildResult = await buildData({
-    innovations, etapes, themes, secteurs, meta, pays, boundaries, gazetteer: await loadGazetteer(), lenient: values.lenient,
-    scratch: { spillDir: tmpdir(), memoryBytes: MEMORY_FOR_TEXTS },
-  });
+  let result: BuildResult;
+  try {
+    result = await buildData({
+      innovations, etapes, themes, secteurs, meta, pays, boundaries, gazetteer: await loadGazetteer(), lenient: values.lenient,
+      scratch: { spillDir: tmpdir(), memoryBytes: MEMORY_FOR_TEXTS },
+    });
+  } catch (e) {
+    const problem = systemProblem(e);
+    if (!problem) throw e;
+    io.stderr(`${problem} ; rien n’a été écrit dans ${values.out}`);
+    return 1;
+  }
 
   for (const d of [...result.report.errors, ...result.report.warnings]) io.stderr(formatDiagnostic(d));
   for (const note of result.notes) io.stdout(note);
@@ -135,8 +171,9 @@ export async function main(argv: string[], io: Io = consoleIo, options: MainOpti
       store: values.store, onStep: crashHook(), lockTimeoutMs: options.lockTimeoutMs, onWait: io.stdout,
     });
   } catch (e) {
-    if (!(e instanceof LockTimeoutError)) throw e;
-    io.stderr(`${e.message} ; rien n’a été écrit`);
+    const problem = e instanceof LockTimeoutError ? e.message : systemProblem(e);
+    if (!problem) throw e;
+    io.stderr(`${problem} ; rien n’a été écrit (${values.out} est resté tel quel)`);
     return 1;
   } finally {
     built.innovations.close();

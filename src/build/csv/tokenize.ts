@@ -20,6 +20,8 @@
 
 /** Longer than any spreadsheet cell (Excel: 32,767 characters): a quote this long never closed. */
 export const MAX_QUOTED_LENGTH = 1 << 20;
+/** No CSV row is this long: past it, the text is not a CSV file (or has no line breaks). */
+export const MAX_RECORD_LENGTH = 16 << 20;
 
 export interface CsvRecord {
   /** 1-based physical line of the record's first character. */
@@ -28,6 +30,8 @@ export interface CsvRecord {
   cells: string[];
   /** Set when a quoted cell never closes: line and cell number (1-based) of its opening quote. */
   unclosedQuote?: { line: number; column: number };
+  /** Set when the line is longer than MAX_RECORD_LENGTH: its cells are cut, the rest of the line dropped. */
+  tooLong?: true;
 }
 
 const QUOTE = 34;
@@ -80,6 +84,13 @@ export class CsvTokenizer {
       const end = this.record(s, p, final);
       if (end === -1) break;
       p = end;
+    }
+    if (!final && s.length - p > MAX_RECORD_LENGTH) {
+      // Memory stays bounded whatever the file: the line so far is given up.
+      this.emit({ line: this.line, cells: [s.slice(p, p + 80)], tooLong: true });
+      this.skipping = 'line';
+      this.buffer = '';
+      return;
     }
     this.buffer = p === 0 ? s : s.slice(p);
   }
