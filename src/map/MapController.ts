@@ -148,7 +148,11 @@ export class MapController {
       this.hoveredDepartement = code;
       this.drawContours();
     });
-    this.measures = new MapMeasures(this.map);
+    // Until its first complete view the map draws out of sight: the frames it draws while its
+    // tiles arrive one source at a time are not shown, so the page does not wait for each of them
+    // to be read back (on a software renderer that wait is most of the cost).
+    container.classList.add('carte-en-preparation');
+    this.measures = new MapMeasures(this.map, () => container.classList.remove('carte-en-preparation'));
 
     this.map.on('load', this.onLoad);
     this.map.on('click', this.onClick);

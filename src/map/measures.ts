@@ -14,7 +14,8 @@ export class MapMeasures {
   private pointsShown = false;
   private filterPending = false;
 
-  constructor(private readonly map: MapLibreMap) {
+  /** @param onFirstComplete called once, when the map has drawn its first complete view. */
+  constructor(private readonly map: MapLibreMap, private readonly onFirstComplete: () => void = () => {}) {
     map.on('idle', this.onIdle);
   }
 
@@ -38,6 +39,7 @@ export class MapMeasures {
     if (!this.firstRecorded && this.pointsShown) {
       this.firstRecorded = true;
       performance.measure(FIRST_IDLE, { start: 0, end: performance.now() });
+      this.onFirstComplete();
     }
     if (this.filterPending) {
       this.filterPending = false;
