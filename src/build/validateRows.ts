@@ -24,6 +24,9 @@ export interface RowsResult<T> {
   diagnostics: Diagnostic[];
 }
 
+/** Column index by folded name, per file read. */
+const extraColumns = new WeakMap<object, Map<string, number>>();
+
 /** Collects the diagnostics of one row, located by column name. */
 export class RowReport<C extends string> {
   readonly diagnostics: Diagnostic[] = [];
@@ -31,6 +34,17 @@ export class RowReport<C extends string> {
 
   cell(column: C): string {
     return this.row.cells[this.table.index[column]] ?? '';
+  }
+
+  /** Cell of a column outside the expected ones (an export's extras), by name; undefined when absent. */
+  extra(name: string): string | undefined {
+    let found = extraColumns.get(this.table);
+    if (!found) {
+      found = new Map(this.table.header.map((h, i) => [foldText(h), i] as const).reverse());
+      extraColumns.set(this.table, found);
+    }
+    const i = found.get(foldText(name));
+    return i === undefined ? undefined : (this.row.cells[i] ?? '');
   }
 
   column(column: C): number {
@@ -257,8 +271,11 @@ function placeRow(r: RowReport<PlacedColumn>, ctx: PlacementContext): { code: st
   }
   const code = dep.code;
   const nom = `du département ${ctx.departements.nameOf(code) ?? code} (${code})`;
-  const lat = parseDecimal(r.cell('latitude'), 'latitude');
-  const lon = parseDecimal(r.cell('longitude'), 'longitude');
+  // A file exported by the app says how each point was placed: coordinates it computed from the
+  // commune or the department are not the organisers' own, and are computed again.
+  const computed = ['commune', 'departement'].includes(r.extra('position') ?? '');
+  const lat = parseDecimal(computed ? '' : r.cell('latitude'), 'latitude');
+  const lon = parseDecimal(computed ? '' : r.cell('longitude'), 'longitude');
   if (!lat.ok) r.error('latitude', lat.message);
   if (!lon.ok) r.error('longitude', lon.message);
   if (!lat.ok || !lon.ok) return undefined;
@@ -287,7 +304,8 @@ function placeRow(r: RowReport<PlacedColumn>, ctx: PlacementContext): { code: st
       r.error('latitude', `point (latitude ${formatDegrees(lat.value)}, longitude ${formatDegrees(lon.value)}) hors ${nom}, à ${formatKm(found.distanceKm)} km${detail}`);
       return undefined;
     }
-    return { code, position: { longitude: lon.value, latitude: lat.value, position: 'exact' } };
+    // Six decimals (10 cm), as the exports write them: an exported file reads back to the same point.
+    return { code, position: { longitude: round6(lon.value), latitude: round6(lat.value), position: 'exact' } };
   }
 
   const commune = r.cell('commune');

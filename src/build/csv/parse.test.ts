@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, parseCsvText } from './parse';
+import { detectDelimiter, parseCsvText, unprotectFormula } from './parse';
 
 describe('detectDelimiter', () => {
   it('picks ; for French spreadsheet exports', () => {
@@ -102,5 +102,17 @@ describe('parseCsvText', () => {
 
   it('returns no header and no rows for an empty text', () => {
     expect(parseCsvText('', 'f.csv')).toEqual({ delimiter: ',', header: [], rows: [] });
+  });
+});
+
+describe('unprotectFormula (cells of an app export)', () => {
+  it('removes the apostrophe the export puts before = + - @ and tab, nothing else', () => {
+    expect(['\'=SOMME(A1)', "'+33 1 23", "'-2+3", "'@moi", "'\tx"].map(unprotectFormula)).toEqual(['=SOMME(A1)', '+33 1 23', '-2+3', '@moi', 'x']);
+    expect(["'Allo", "'-1,55", "'+33", "'", "''=x", 'l\'=x', '=x'].map(unprotectFormula)).toEqual(["'Allo", "'-1,55", "'+33", "'", "''=x", 'l\'=x', '=x']);
+  });
+  it('applies to data rows, not to the header', () => {
+    const parsed = parseCsvText("'=a;b\n'=x;'Allo\n", 'f.csv');
+    expect(parsed.header).toEqual(["'=a", 'b']);
+    expect(parsed.rows[0]?.cells).toEqual(['=x', "'Allo"]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../domain/types';
+import { FORMULA_START } from '../../domain/export';
 import { CsvTokenizer, MAX_RECORD_LENGTH, type CsvRecord } from './tokenize';
 
 export type CsvDelimiter = ',' | ';' | '\t';
@@ -37,6 +38,16 @@ export function detectDelimiter(text: string): CsvDelimiter {
 }
 
 const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
+
+/**
+ * A cell as typed, without the apostrophe the app's CSV export puts before a cell a spreadsheet
+ * would run as a formula (src/domain/export.ts: "=SOMME(A1)" is exported as "'=SOMME(A1)"). Only
+ * an apostrophe followed by what the export protects is removed: "'Allo" stays "'Allo".
+ */
+export function unprotectFormula(cell: string): string {
+  if (cell.charCodeAt(0) !== 39 || !FORMULA_START.test(cell.slice(1))) return cell;
+  return cell.slice(1).trim();
+}
 
 /** What a CsvReader reports: the header once, then each non-blank row. */
 export interface CsvReaderEvents {
@@ -85,12 +96,12 @@ export class CsvReader {
 
   private record(record: CsvRecord): void {
     if (!record.unclosedQuote && !record.tooLong && isBlank(record.cells)) return;
-    const cells = record.cells.map((c) => c.trim());
     if (this.header === undefined) {
-      this.header = cells;
-      this.on.header?.(cells, this.delimiter);
+      this.header = record.cells.map((c) => c.trim());
+      this.on.header?.(this.header, this.delimiter);
       return;
     }
+    const cells = record.cells.map((c) => unprotectFormula(c.trim()));
     const row: CsvRow = { line: record.line, cells };
     const problem = describeProblem(record, cells, this.header.length, this.file);
     if (problem) row.problem = problem;
