@@ -44,7 +44,7 @@ describe('CSV reading (property tests)', () => {
       csvText, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 6 }), fc.constantFrom('utf-8', 'utf-8-bom', 'windows-1252', 'utf-16le'),
       async (text, at, encoding) => {
         const content = `id;titre\n${text}`;
-        const bytes = encoding === 'windows-1252' ? new Uint8Array(iconv.encode(content.replace(/[^\u0000-\u00ff€]/gu, '?'), 'win1252'))
+        const bytes = encoding === 'windows-1252' ? new Uint8Array(iconv.encode(Array.from(content, (ch) => (ch.charCodeAt(0) <= 0xff || ch === '€' ? ch : '?')).join(''), 'win1252'))
           : encoding === 'utf-16le' ? new Uint8Array([0xff, 0xfe, ...iconv.encode(content, 'utf16le')])
             : new Uint8Array([...(encoding === 'utf-8-bom' ? [0xef, 0xbb, 0xbf] : []), ...new TextEncoder().encode(content)]);
         const whole = readCsvTable(bytes, 'f.csv', ['id', 'titre']);
