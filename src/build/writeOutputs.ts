@@ -4,25 +4,32 @@
  * (V8 caps a string at about 512 MB).
  *
  * - points.bin: the compact columns the points worker loads at start (src/domain/points.ts);
- * - innovations/NNNN.json: the full rows, by chunks of `chunkSize`, in display order;
- * - recherche/NNNN.txt: the folded search text of the same rows, one line per row;
+ * - innovations-NNNN.json: the full rows, by chunks of `chunkSize`, in display order;
+ * - recherche-NNNN.txt: the folded search text of the same rows, one line per row;
  * - identifiants.json: the ids in display order (to open a shared link's selection);
  * - innovations.geojson: every innovation, for download and other tools (the app does not load it);
  * - the small files: departements, etapes, insets, pays, vocabulaires, meta, report.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
-import { chunkFile, chunkSizeFor, encodePointsFile, IDS_FILE, POINTS_FILE } from '../domain/points';
+import { chunkCount, chunkFile, chunkSizeFor, encodePointsFile, IDS_FILE, POINTS_FILE } from '../domain/points';
 import type { BuiltData } from './buildData';
 
-/** Files and folders written at the top of the output folder. */
-export const OUTPUT_ENTRIES = [
+/** Files written whatever the data: the chunk files come in addition (see outputEntries). */
+export const OUTPUT_FILES = [
   'departements.geojson', 'innovations.geojson', 'etapes.geojson', 'insets.geojson',
-  'vocabulaires.json', 'meta.json', 'pays.geojson', 'report.json',
-  POINTS_FILE, IDS_FILE, 'innovations', 'recherche',
+  'vocabulaires.json', 'meta.json', 'pays.geojson', 'report.json', POINTS_FILE, IDS_FILE,
 ] as const;
+
+/** Every file of an output folder holding `count` innovations (the folder has no sub-folder). */
+export function outputEntries(count: number): string[] {
+  const chunks = chunkCount(count, chunkSizeFor(count));
+  const files: string[] = [...OUTPUT_FILES];
+  for (let k = 0; k < chunks; k++) files.push(chunkFile('innovations', k), chunkFile('recherche', k));
+  return files;
+}
 
 /** Writes to a file stream, waiting whenever its buffer is full (bounded memory). */
 class StreamWriter {
@@ -75,7 +82,6 @@ export async function writeOutputs(dir: string, data: BuiltData): Promise<void> 
   const order = store.displayOrder();
   const count = order.length;
   const chunkSize = chunkSizeFor(count);
-  await Promise.all([mkdir(path.join(dir, 'innovations')), mkdir(path.join(dir, 'recherche'))]);
 
   const points = new StreamWriter(path.join(dir, POINTS_FILE));
   for (const part of encodePointsFile(store.pointsTable(chunkSize))) await points.write(part);

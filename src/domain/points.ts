@@ -4,8 +4,8 @@
  *
  * Row i of every column is the i-th innovation in display order (department, then title, then
  * id: see inDisplayOrder). The texts of row i live in chunk ⌊i / chunkSize⌋ of
- * `innovations/NNNN.json` (rows) and `recherche/NNNN.txt` (folded search text), fetched only when
- * a list row, a detail, an export or a search needs them.
+ * `innovations-NNNN.json` (rows) and `recherche-NNNN.txt` (folded search text), fetched only when
+ * a list row, a detail, an export or a search needs them (see chunkFile).
  *
  * File layout, little-endian: "CTIC", u32 version, u32 header byte length, the header as UTF-8
  * JSON, then each column of COLUMN_ORDER, every part starting on an 8-byte boundary.
@@ -21,7 +21,7 @@ const MAGIC = 'CTIC';
 export interface PointsHeader {
   version: number;
   count: number;
-  /** Rows per chunk file (innovations/NNNN.json, recherche/NNNN.txt). */
+  /** Rows per chunk file (innovations-NNNN.json, recherche-NNNN.txt). */
   chunkSize: number;
   /** INSEE code of each department index. */
   departements: string[];
@@ -272,9 +272,18 @@ export function idsOfBits(mask: Uint32Array, words: number, row: number, ids: re
   return out;
 }
 
-/** File name of chunk `k` in a chunked folder ('innovations' → innovations/0003.json). */
-export function chunkFile(folder: 'innovations' | 'recherche', k: number): string {
-  return `${folder}/${String(k).padStart(4, '0')}.${folder === 'innovations' ? 'json' : 'txt'}`;
+/**
+ * File name of chunk `k` of the rows or of the search text: innovations-0003.json,
+ * recherche-0003.txt. Beside the other files, not in sub-folders: the output stays one flat folder
+ * (tools that list it, such as the side-by-side benchmark, read every entry as a file).
+ */
+export function chunkFile(kind: 'innovations' | 'recherche', k: number): string {
+  return `${kind}-${String(k).padStart(4, '0')}.${kind === 'innovations' ? 'json' : 'txt'}`;
+}
+
+/** Number of chunk files of each kind for `count` rows (one, empty, when there is none). */
+export function chunkCount(count: number, chunkSize: number): number {
+  return Math.max(1, Math.ceil(count / chunkSize));
 }
 
 /** File with the ids of all innovations in display order (to resolve an id from a shared link). */
