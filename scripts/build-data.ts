@@ -7,6 +7,7 @@
  * Reads the organisers' CSV files, checks them, and writes public/data. Any error: exit 1 and the
  * output folder is left as it was (src/build/atomicFolder.ts: a new version, then one rename).
  * --lenient: invalid rows are left out (still reported) and the build goes on.
+ * SOURCE_DATE_EPOCH=<seconds>: the date written in report.json (reproducible output).
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -107,6 +108,19 @@ function crashHook(): ((step: Step) => void) | undefined {
 export interface MainOptions {
   /** How long to wait for another build of the same output folder (ms). */
   lockTimeoutMs?: number;
+  /** The build's date (report.json generatedAt); default: SOURCE_DATE_EPOCH when set, else now. */
+  now?: Date;
+}
+
+/**
+ * SOURCE_DATE_EPOCH (seconds, the reproducible-builds convention) fixes the date written in
+ * report.json, so that the same inputs give the same bytes.
+ */
+function buildDate(): Date | undefined {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === '') return undefined;
+  if (!/^\d+$/u.test(epoch)) throw new Error(`SOURCE_DATE_EPOCH « ${epoch} » : un nombre de secondes depuis 1970 est attendu`);
+  return new Date(Number(epoch) * 1000);
 }
 
 export async function main(argv: string[], io: Io = consoleIo, options: MainOptions = {}): Promise<number> {
@@ -146,7 +160,7 @@ export async function main(argv: string[], io: Io = consoleIo, options: MainOpti
   try {
     result = await buildData({
       innovations, etapes, themes, secteurs, meta, pays, boundaries, gazetteer: await loadGazetteer(), lenient: values.lenient,
-      scratch: { spillDir: tmpdir(), memoryBytes: MEMORY_FOR_TEXTS },
+      scratch: { spillDir: tmpdir(), memoryBytes: MEMORY_FOR_TEXTS }, now: options.now ?? buildDate(),
     });
   } catch (e) {
     const problem = systemProblem(e);
