@@ -52,14 +52,22 @@ class Bytes {
   length = 0;
   add(part: Uint8Array | string): this {
     const bytes = typeof part === 'string' ? Buffer.from(part) : part;
-    if (this.length + bytes.length > this.buffer.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + bytes.length));
-      this.buffer.copy(bigger, 0, 0, this.length);
-      this.buffer = bigger;
-    }
+    this.room(bytes.length);
     this.buffer.set(bytes, this.length);
     this.length += bytes.length;
     return this;
+  }
+  /** One ASCII character (separators: no Buffer made for them, a million times over). */
+  char(c: string): this {
+    this.room(1);
+    this.buffer[this.length++] = c.charCodeAt(0);
+    return this;
+  }
+  private room(n: number): void {
+    if (this.length + n <= this.buffer.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + n));
+    this.buffer.copy(bigger, 0, 0, this.length);
+    this.buffer = bigger;
   }
   /** The bytes so far (a copy) and a fresh start. */
   take(): Buffer {
@@ -98,17 +106,18 @@ export async function writeOutputs(dir: string, data: BuiltData): Promise<void> 
   let pending: Promise<void>[] = [];
   for (let start = 0, k = 0; start < count || k === 0; start += chunkSize, k++) {
     const end = Math.min(count, start + chunkSize);
-    rows.add('[');
+    rows.char('[');
     for (let n = start; n < end; n += 1) {
       const i = order[n] as number;
       const feature = store.feature(i);
-      if (n > start) rows.add(',');
+      if (n > start) rows.char(',');
       rows.add(feature);
-      all.add(n === 0 ? '\n' : ',\n').add(feature);
-      search.add(store.search(i)).add('\n');
+      if (n > 0) all.char(',');
+      all.char('\n').add(feature);
+      search.add(store.search(i)).char('\n');
       idText += (n === 0 ? '\n' : ',\n') + JSON.stringify(store.id(i));
     }
-    rows.add(']');
+    rows.char(']');
     pending.push(
       writeFile(path.join(dir, chunkFile('innovations', k)), rows.take()),
       writeFile(path.join(dir, chunkFile('recherche', k)), search.take()),
