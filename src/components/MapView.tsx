@@ -64,6 +64,9 @@ export function MapView({ data }: { data: LoadedData }) {
   const container = useRef<HTMLDivElement>(null);
   const printCanvas = useRef<HTMLCanvasElement>(null);
   const [failure, setFailure] = useState<string | null>(() => (canDrawMap() ? null : NO_WEBGL));
+  // An error thrown while the map starts goes to the map region's error boundary (French message,
+  // "Recharger"): thrown from a state update so that React routes it there.
+  const [, setCrash] = useState<null>(null);
 
   useEffect(() => {
     const element = container.current;
@@ -128,10 +131,12 @@ export function MapView({ data }: { data: LoadedData }) {
         route: routeLegs(data.etapes, new Set(data.etapes.map((e) => e.properties.id))),
       }, events, store.getState().view);
     } catch (err) {
-      // MapLibre could not start although WebGL seemed there: same message, the rest goes on.
-      console.error('Carte indisponible', err);
       void Promise.resolve().then(() => {
-        if (!disposed) setFailure(NO_WEBGL);
+        if (!disposed) {
+          setCrash(() => {
+            throw err instanceof Error ? err : new Error(String(err));
+          });
+        }
       });
       return;
     }

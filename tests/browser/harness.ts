@@ -27,7 +27,8 @@ export const FIRST_IDLE_MEASURE = 'carto:first-idle';
 
 /** Servers by data folder ('' = the build's own data). */
 const servers = new Map<string, Promise<Server>>();
-let browserPromise: Promise<Browser> | undefined;
+/** Browsers by their extra command-line flags ('' = the usual ones). */
+const browsers = new Map<string, Promise<Browser>>();
 
 /**
  * Origin (http://127.0.0.1:PORT) of a static server of the build, started on first use; with
@@ -84,9 +85,14 @@ export function syntheticDataSet(count: number): string {
   return out;
 }
 
-function sharedBrowser(): Promise<Browser> {
-  browserPromise ??= launchChromium();
-  return browserPromise;
+function sharedBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
+  const key = extraArgs.join(' ');
+  let browser = browsers.get(key);
+  if (!browser) {
+    browser = launchChromium(extraArgs);
+    browsers.set(key, browser);
+  }
+  return browser;
 }
 
 export interface OpenAppOptions {
@@ -94,7 +100,12 @@ export interface OpenAppOptions {
   acceptDownloads?: boolean;
   /** A built data folder served as the app's data/ instead of the build's own. */
   dataDir?: string;
+  /** Extra Chromium flags (a browser of its own), e.g. NO_WEBGL_ARGS. */
+  browserArgs?: readonly string[];
 }
+
+/** Chromium flags of a browser without WebGL, as on locked-down town-hall PCs. */
+export const NO_WEBGL_ARGS = ['--disable-webgl', '--disable-3d-apis'] as const;
 
 export interface OpenedApp {
   page: Page;
@@ -115,7 +126,7 @@ function isForeign(url: URL, origin: string): boolean {
 /** Opens the built app at `pathAndQuery` (e.g. `/?theme=ent`) in a fresh browser context. */
 export async function openApp(pathAndQuery = '/', opts: OpenAppOptions = {}): Promise<OpenedApp> {
   const origin = await appOrigin(opts.dataDir);
-  const browser = await sharedBrowser();
+  const browser = await sharedBrowser(opts.browserArgs);
   const context = await browser.newContext({
     viewport: opts.viewport ?? { width: 1280, height: 800 },
     acceptDownloads: opts.acceptDownloads ?? false,
@@ -156,11 +167,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 async function closeAll(): Promise<void> {
-  const browser = browserPromise;
   const started = [...servers.values()];
-  browserPromise = undefined;
+  const launched = [...browsers.values()];
+  browsers.clear();
   servers.clear();
-  if (browser) await (await browser).close();
+  for (const browser of launched) await (await browser).close();
   for (const server of started) {
     const s = await server;
     s.closeAllConnections();

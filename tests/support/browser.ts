@@ -24,11 +24,12 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export function launchChromium(): Promise<Browser> {
+/** Launches Debian Chromium with CHROMIUM_ARGS, plus `extraArgs` (e.g. to turn WebGL off). */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium introuvable à ${CHROMIUM_PATH} : installez-le (apt-get install chromium).`);
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 const CONTENT_TYPES: Record<string, string> = {
