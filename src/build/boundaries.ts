@@ -196,6 +196,18 @@ const LABEL_PRECISION = 0.0005;
  * by the cosine of the latitude first, so that distances are the same in both directions.
  */
 export function labelPosition(g: Area): [number, number] {
+  // The locator (rows placed by department) and the display labels ask for the same outlines.
+  let label = labels.get(g);
+  if (!label) {
+    label = poleOfInaccessibility(g);
+    labels.set(g, label);
+  }
+  return [...label];
+}
+
+const labels = new WeakMap<Area, [number, number]>();
+
+function poleOfInaccessibility(g: Area): [number, number] {
   const rings = largestPolygon(g);
   let south = Infinity;
   let north = -Infinity;

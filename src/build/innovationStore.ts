@@ -12,7 +12,7 @@ import type { Innovation, InnovationFeature } from '../domain/types';
 import {
   departementSortKey, MAX_VOCABULARY, NO_THEME, POINTS_VERSION, type PointsTable, wordsFor,
 } from '../domain/points';
-import { foldText } from '../domain/normalize';
+import { fastFold } from './fastFold';
 import { toDisplayPosition } from '../domain/insets';
 import { detach } from './detach';
 import { Growable, RecordStore, type RecordStoreOptions } from './recordStore';
@@ -73,7 +73,7 @@ export class InnovationStore {
     if (this.sorted) throw new Error('InnovationStore: add after finish');
     const coordinates = toDisplayPosition(p.departement, [p.longitude, p.latitude]);
     const feature: InnovationFeature = { type: 'Feature', geometry: { type: 'Point', coordinates }, properties: p };
-    const titre = foldText(p.titre);
+    const titre = fastFold(p.titre);
     // Record 2i is the feature, 2i + 1 its search line.
     this.records.append(JSON.stringify(feature));
     this.records.append(this.searchLines.line(p, titre));

@@ -2,10 +2,11 @@
  * The search line of each innovation (searchLine in src/domain/points.ts: title, porteur, commune
  * and description, folded), made faster for a million rows: porteur and commune take a few
  * thousand distinct values, so each is folded once; the title's fold is the one the sort key
- * already made. Same result as searchLine, which the tests check on arbitrary text.
+ * already made; folding is fastFold. Same result as searchLine, which the tests check on
+ * arbitrary text.
  */
 import type { Innovation } from '../domain/types';
-import { foldText } from '../domain/normalize';
+import { fastFold } from './fastFold';
 import { SEARCH_FIELD_SEPARATOR } from '../domain/points';
 import { detach } from './detach';
 
@@ -23,17 +24,17 @@ export class SearchLines {
   line(p: Pick<Innovation, 'titre' | 'porteur' | 'commune' | 'description'>, foldedTitre: string): string {
     const titre = p.titre.replace(CONTROL, ' ');
     return [
-      titre === p.titre ? foldedTitre : foldText(titre),
+      titre === p.titre ? foldedTitre : fastFold(titre),
       this.fold(p.porteur),
       this.fold(p.commune),
-      foldText(p.description.replace(CONTROL, ' ')),
+      fastFold(p.description.replace(CONTROL, ' ')),
     ].join(SEARCH_FIELD_SEPARATOR);
   }
 
   private fold(field: string): string {
     let folded = this.folded.get(field);
     if (folded === undefined) {
-      folded = foldText(field.replace(CONTROL, ' '));
+      folded = fastFold(field.replace(CONTROL, ' '));
       // Kept for the whole build: neither may hold the file's text (see detach).
       if (this.folded.size < MAX_REMEMBERED) this.folded.set(detach(field), detach(folded));
     }
