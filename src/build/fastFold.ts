@@ -1,6 +1,6 @@
 /**
  * foldText (src/domain/normalize.ts) for the build's million titles and descriptions: the same
- * result, about five times faster on French text. foldText runs Unicode normalisation (NFD) and
+ * result, three to four times faster on French text. foldText runs Unicode normalisation (NFD) and
  * five regular expressions on any text with an accent, which made it the build's largest cost.
  *
  * Folding is character by character for the Latin alphabets and common punctuation (lower case,
@@ -30,12 +30,30 @@ for (const c of [0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006,
   extra.set(c, SPACE);
 }
 
+/** Code units the table folds to themselves (most letters of lower-case text). */
+const same = new Uint8Array(TABLE_END);
+for (let c = 0; c < TABLE_END; c += 1) same[c] = table[c] === String.fromCharCode(c) ? 1 : 0;
+
 /** foldText(s), faster. */
 export function fastFold(s: string): string {
   let out = '';
   let space = false;
+  // Characters that fold to themselves are copied by runs, not one by one.
+  let run = -1;
   for (let i = 0; i < s.length; i += 1) {
     const c = s.charCodeAt(i);
+    if (c < TABLE_END && same[c] === 1) {
+      if (run === -1) {
+        if (space && out !== '') out += ' ';
+        space = false;
+        run = i;
+      }
+      continue;
+    }
+    if (run !== -1) {
+      out += s.slice(run, i);
+      run = -1;
+    }
     const folded = c < TABLE_END ? table[c] : extra.get(c);
     if (folded === undefined) return foldText(s);
     if (folded === SPACE) {
@@ -47,5 +65,5 @@ export function fastFold(s: string): string {
       space = false;
     }
   }
-  return out;
+  return run === -1 ? out : out + s.slice(run);
 }
