@@ -12,6 +12,7 @@ import type { DepartementResolver } from './departementCodes';
 import type { CommuneGazetteer, DepartementLocator, LonLat } from './geocode';
 import { round6 } from './geocode';
 import { foldText } from '../domain/normalize';
+import { fastFold } from './fastFold';
 import { parseColour, parseDate, parseDecimal, parseWebsite, parseYear, splitList } from './validateValues';
 
 export type VocabColumn = (typeof VOCAB_COLUMNS)[number];
@@ -43,7 +44,7 @@ export class RowReport<C extends string> {
       found = new Map(this.table.header.map((h, i) => [foldText(h), i] as const).reverse());
       extraColumns.set(this.table, found);
     }
-    const i = found.get(foldText(name));
+    const i = found.get(fastFold(name));
     return i === undefined ? undefined : (this.row.cells[i] ?? '');
   }
 
@@ -145,7 +146,7 @@ class IdRegistry {
       r.error(column, 'identifiant manquant : chaque ligne a un id unique');
       return undefined;
     }
-    const key = foldText(id);
+    const key = fastFold(id);
     const previous = this.lines.get(key);
     if (previous !== undefined) {
       r.error(column, `identifiant « ${id} » déjà utilisé ligne ${previous} : chaque id doit être unique`);
