@@ -52,4 +52,12 @@ describe('buildData', () => {
     expect({ ok, fatal }).toEqual({ ok: false, fatal: true });
     expect(report.errors).toEqual([{ severity: 'error', file: 'etapes.csv', line: 1, column: 1, message: 'fichier etapes.csv introuvable' }]);
   });
+
+  it('reports every error of a file of 100,000 rows in error (no overflow of the message list)', async () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) => `i${i},,,,,69,,,,,,,`);
+    const { ok, report } = await buildData({ ...input(rows), lenient: true });
+    expect(ok).toBe(true);
+    expect(report.files['innovations.csv']).toEqual({ read: 100_000, written: 0, rejected: 100_000 });
+    expect(report.errors).toHaveLength(300_000);
+  }, 60_000);
 });

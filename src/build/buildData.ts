@@ -101,6 +101,10 @@ const EXPORT_EXTRA_COLUMNS = EXPORT_COLUMNS.filter((c) => !(INNOVATION_COLUMNS a
 
 export async function buildData(input: BuildInput): Promise<BuildResult> {
   const diagnostics: Diagnostic[] = [];
+  // One by one: a file with a million rows in error would overflow push(...list)'s arguments.
+  const add = (found: readonly Diagnostic[]) => {
+    for (const d of found) diagnostics.push(d);
+  };
   const files: Record<string, FileCounts> = {};
   /** Errors that leaving rows out cannot fix: the build fails even when lenient. */
   let fatal = false;
@@ -112,7 +116,7 @@ export async function buildData(input: BuildInput): Promise<BuildResult> {
       return undefined;
     }
     const { table, diagnostics: found } = readCsvTable(await allBytes(source), source.path, columns);
-    diagnostics.push(...found);
+    add(found);
     if (!table) fatal = true;
     return table;
   }
@@ -120,7 +124,7 @@ export async function buildData(input: BuildInput): Promise<BuildResult> {
   function keep<T>(source: SourceFile | undefined, name: string, result: RowsResult<T> | undefined): T[] {
     if (!result || !source) return [];
     files[baseName(source.path) || name] = result.counts;
-    diagnostics.push(...result.diagnostics);
+    add(result.diagnostics);
     return result.items;
   }
 
@@ -168,12 +172,12 @@ export async function buildData(input: BuildInput): Promise<BuildResult> {
         etapesUsable: etapesTable !== undefined,
       }), (innovation: Innovation) => store.add(innovation));
       const { table, diagnostics: found } = await streamCsvTable(input.innovations, INNOVATION_COLUMNS, (row, columns) => checker.add(row, columns), { known: EXPORT_EXTRA_COLUMNS });
-      diagnostics.push(...found);
+      add(found);
       if (!table) {
         fatal = true;
       } else {
         files[baseName(input.innovations.path) || 'innovations.csv'] = checker.counts;
-        diagnostics.push(...checker.diagnostics);
+        add(checker.diagnostics);
       }
     }
 
@@ -195,7 +199,7 @@ export async function buildData(input: BuildInput): Promise<BuildResult> {
       notes.push(`meta.json absent : valeurs par défaut (exemple : false, date_donnees : ${meta.date_donnees}, date du fichier CSV le plus récent, attributions standard) ; ajoutez meta.json pour les changer`);
     } else {
       const checked = validateMeta(new TextDecoder().decode(await allBytes(input.meta)), input.meta.path);
-      diagnostics.push(...checked.diagnostics);
+      add(checked.diagnostics);
       meta = checked.value;
     }
     let pays: string | undefined;
@@ -204,7 +208,7 @@ export async function buildData(input: BuildInput): Promise<BuildResult> {
     } else {
       const text = new TextDecoder().decode(await allBytes(input.pays));
       const checked = validateFeatureCollection(text, input.pays.path);
-      diagnostics.push(...checked.diagnostics);
+      add(checked.diagnostics);
       if (checked.diagnostics.length === 0) pays = text.replace(/^\uFEFF/u, '');
     }
     if (!meta || pays === undefined) fatal = true;
