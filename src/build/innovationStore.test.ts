@@ -57,7 +57,7 @@ describe('InnovationStore', () => {
       const order = store.displayOrder();
       const decoder = new TextDecoder();
       expected.forEach((f, k) => {
-        expect(decoder.decode(store.search(order[k]!))).toBe(searchLine(f.properties));
+        expect(decoder.decode(store.row(order[k]!)[1])).toBe(searchLine(f.properties));
         expect(store.id(order[k]!)).toBe(f.properties.id);
       });
       store.close();

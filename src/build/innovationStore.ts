@@ -74,9 +74,8 @@ export class InnovationStore {
     const coordinates = toDisplayPosition(p.departement, [p.longitude, p.latitude]);
     const feature: InnovationFeature = { type: 'Feature', geometry: { type: 'Point', coordinates }, properties: p };
     const titre = fastFold(p.titre);
-    // Record 2i is the feature, 2i + 1 its search line.
-    this.records.append(JSON.stringify(feature));
-    this.records.append(this.searchLines.line(p, titre));
+    // Records 2i and 2i + 1, side by side: the feature and its search line.
+    this.records.appendPair(JSON.stringify(feature), this.searchLines.line(p, titre));
     this.x.push(coordinates[0] ?? 0);
     this.y.push(coordinates[1] ?? 0);
     this.setBits(this.themes, this.themeWords, p.themes, this.themeBit);
@@ -134,14 +133,12 @@ export class InnovationStore {
     return this.sorted;
   }
 
-  /** JSON of row `i`'s feature (file order): a view valid until the next read. */
-  feature(i: number): Uint8Array {
-    return this.records.read(2 * i);
-  }
-
-  /** Folded search line of row `i` (see searchLine): a view valid until the next read. */
-  search(i: number): Uint8Array {
-    return this.records.read(2 * i + 1);
+  /**
+   * Row `i` (file order): its feature's JSON and its folded search line (see searchLine), read at
+   * once; views valid until the next read.
+   */
+  row(i: number): [feature: Uint8Array, search: Uint8Array] {
+    return this.records.readPair(2 * i);
   }
 
   id(i: number): string {
@@ -199,7 +196,7 @@ export class InnovationStore {
   /** Every feature in display order, as objects: for tests and small data only. */
   features(): InnovationFeature[] {
     const decoder = new TextDecoder();
-    return Array.from(this.displayOrder(), (i) => JSON.parse(decoder.decode(this.feature(i))) as InnovationFeature);
+    return Array.from(this.displayOrder(), (i) => JSON.parse(decoder.decode(this.row(i)[0])) as InnovationFeature);
   }
 
   close(): void {

@@ -28,6 +28,22 @@ describe('RecordStore', () => {
     }
   });
 
+  it('gives back pairs with one read, from memory and from the temporary file', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'record-store-'));
+    try {
+      const store = new RecordStore({ memoryBytes: 4 << 20, spillDir: dir });
+      const n = 60_000;
+      for (let i = 0; i < n; i += 1) expect(store.appendPair(text(i), `recherche ${i} é`)).toBe(2 * i);
+      for (const i of [n - 1, 0, 31_234, 7]) {
+        const [a, b] = store.readPair(2 * i);
+        expect([decode(a), decode(b)]).toEqual([text(i), `recherche ${i} é`]);
+      }
+      store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps everything in memory without a folder for a temporary file', () => {
     const store = new RecordStore();
     for (let i = 0; i < 10; i += 1) store.append(text(i));

@@ -82,11 +82,38 @@ export class RecordStore {
     return this.lengthOf.length - 1;
   }
 
+  /**
+   * Stores two texts side by side (one read gets both back: see readPair); returns the index of
+   * the first, the second is the next.
+   */
+  appendPair(a: string, b: string): number {
+    // Both in the same block: make room for the two at once.
+    if (this.used + (a.length + b.length) * 3 > this.current.length) {
+      const needed = Buffer.byteLength(a) + Buffer.byteLength(b);
+      if (this.used + needed > this.current.length) this.nextBlock(needed);
+    }
+    const first = this.append(a);
+    this.append(b);
+    return first;
+  }
+
+  /** Records `i` and `i + 1` stored by appendPair, read at once: views valid until the next call. */
+  readPair(i: number): [Uint8Array, Uint8Array] {
+    const firstLength = this.lengthOf.data[i] as number;
+    const both = this.readSpan(i, (this.startOf.data[i + 1] as number) - (this.startOf.data[i] as number) + (this.lengthOf.data[i + 1] as number));
+    const gap = (this.startOf.data[i + 1] as number) - (this.startOf.data[i] as number);
+    return [both.subarray(0, firstLength), both.subarray(gap)];
+  }
+
   /** Bytes of record `i`: a view valid until the next call. */
   read(i: number): Uint8Array {
+    return this.readSpan(i, this.lengthOf.data[i] as number);
+  }
+
+  /** `length` bytes from the start of record `i` (same block). */
+  private readSpan(i: number, length: number): Uint8Array {
     const block = this.blockOf.data[i] as number;
     const start = this.startOf.data[i] as number;
-    const length = this.lengthOf.data[i] as number;
     const inMemory = block === this.blocks.length ? this.current : this.blocks[block];
     if (inMemory) return inMemory.subarray(start, start + length);
     if (length > this.scratch.length) this.scratch = Buffer.allocUnsafe(length * 2);

@@ -109,12 +109,12 @@ export async function writeOutputs(dir: string, data: BuiltData): Promise<void> 
     rows.char('[');
     for (let n = start; n < end; n += 1) {
       const i = order[n] as number;
-      const feature = store.feature(i);
+      const [feature, searchText] = store.row(i);
       if (n > start) rows.char(',');
       rows.add(feature);
       if (n > 0) all.char(',');
       all.char('\n').add(feature);
-      search.add(store.search(i)).char('\n');
+      search.add(searchText).char('\n');
       idText += (n === 0 ? '\n' : ',\n') + JSON.stringify(store.id(i));
     }
     rows.char(']');
