@@ -1,7 +1,8 @@
 /**
  * npm run data -- [--data-dir DIR] [--out DIR] [--boundaries FILE] [--lenient] [--store DIR]
  * Defaults: --data-dir data, --out public/data, --boundaries data/departements.geojson,
- * --store .donnees-construction (versions of the output folder; --out becomes a link to one).
+ * --store .donnees-construction at the repository root (versions of the output folder; --out
+ * becomes a link to one).
  * pays.geojson is read from --data-dir, else from beside the boundaries file.
  *
  * Reads the organisers' CSV files, checks them, and writes public/data. Any error: exit 1 and the
@@ -15,6 +16,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { buildData, type BuildResult, type SourceFile } from '../src/build/buildData';
 import { writeOutputs } from '../src/build/writeOutputs';
 import { LockTimeoutError, STEPS, writeAtomically, type Step } from '../src/build/atomicFolder';
@@ -89,8 +91,11 @@ async function readSource(dir: string, name: string): Promise<SourceFile | undef
 /** Innovation texts kept in memory up to this; beyond, in a temporary file (1M rows ≈ 650 MB). */
 const MEMORY_FOR_TEXTS = 160 << 20;
 
-/** Versions of the output folder, its temporary links and lock: outside public/, never deployed. */
-export const DEFAULT_STORE = '.donnees-construction';
+/**
+ * Versions of the output folder, its temporary links and lock: at the repository root, outside
+ * public/, so never served twice nor deployed.
+ */
+export const DEFAULT_STORE = fileURLToPath(new URL('../.donnees-construction', import.meta.url));
 
 /**
  * CARTO_DONNEES_ARRET=<step> kills the process (SIGKILL, nothing cleaned up) right after that
