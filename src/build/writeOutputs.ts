@@ -16,10 +16,11 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { chunkCount, chunkFile, chunkSizeFor, encodePointsFile, IDS_FILE, POINTS_FILE } from '../domain/points';
 import type { BuiltData } from './buildData';
+import { DEPARTEMENT_INDEX_FILE, departementIndex } from './departementIndex';
 
 /** Files written whatever the data: the chunk files come in addition (see outputEntries). */
 export const OUTPUT_FILES = [
-  'departements.geojson', 'innovations.geojson', 'etapes.geojson', 'insets.geojson',
+  'departements.geojson', DEPARTEMENT_INDEX_FILE, 'innovations.geojson', 'etapes.geojson', 'insets.geojson',
   'vocabulaires.json', 'meta.json', 'pays.geojson', 'report.json', POINTS_FILE, IDS_FILE,
 ] as const;
 
@@ -141,6 +142,7 @@ export async function writeOutputs(dir: string, data: BuiltData): Promise<void> 
   const collection = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
   await Promise.all([
     writeFile(path.join(dir, 'departements.geojson'), collection(data.departements)),
+    writeFile(path.join(dir, DEPARTEMENT_INDEX_FILE), JSON.stringify(departementIndex(data.departements))),
     writeFile(path.join(dir, 'etapes.geojson'), collection(data.etapes)),
     writeFile(path.join(dir, 'insets.geojson'), collection(data.insets)),
     writeFile(path.join(dir, 'vocabulaires.json'), JSON.stringify(data.vocabulaires, null, 2)),

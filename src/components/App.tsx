@@ -32,10 +32,11 @@ export function App() {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
+  const data = load.status === 'ready' ? load.data : null;
+  // The map starts with the page (it reads its outlines by itself); the panel waits for the data.
   return (
     <div className="app">
       <Header />
-      {load.status === 'loading' && <p className="message-etat" role="status">Chargement des données…</p>}
       {load.status === 'error' && (
         <div className="message-etat erreur-donnees" role="alert">
           <h2>Les données ne peuvent pas être affichées</h2>
@@ -45,30 +46,32 @@ export function App() {
           )}
         </div>
       )}
-      {load.status === 'ready' && (
-        <>
-          {dataProblems.length > 0 && (
-            <div className="message-etat avertissement-donnees" role="note">
-              {dataProblems.map((p) => <p key={p}>{p}</p>)}
-            </div>
-          )}
-          <main className="explorateur" ref={explorer}>
-            <ErrorBoundary region="la carte">
-              <MapView data={load.data} />
-            </ErrorBoundary>
-            <ErrorBoundary region="le panneau des filtres et de la liste">
-              <SidePanel data={load.data} />
-            </ErrorBoundary>
-            <PrintReport />
-            {selection?.kind === 'etape' && (
-              <ErrorBoundary region="la fiche de l'étape">
-                <EtapeDialog key={selection.id} id={selection.id} data={load.data} />
-              </ErrorBoundary>
-            )}
-          </main>
-          <PhoneViewSwitch scroller={scroller} />
-        </>
+      {dataProblems.length > 0 && data && (
+        <div className="message-etat avertissement-donnees" role="note">
+          {dataProblems.map((p) => <p key={p}>{p}</p>)}
+        </div>
       )}
+      <main className="explorateur" ref={explorer}>
+        <ErrorBoundary region="la carte">
+          <MapView data={data} />
+        </ErrorBoundary>
+        {data ? (
+          <ErrorBoundary region="le panneau des filtres et de la liste">
+            <SidePanel data={data} />
+          </ErrorBoundary>
+        ) : (
+          <aside className="panneau" id="panneau" tabIndex={-1} aria-label="Détails, filtres et liste des innovations">
+            {load.status === 'loading' && <p className="message-etat" role="status">Chargement des données…</p>}
+          </aside>
+        )}
+        {data && <PrintReport />}
+        {data && selection?.kind === 'etape' && (
+          <ErrorBoundary region="la fiche de l'étape">
+            <EtapeDialog key={selection.id} id={selection.id} data={data} />
+          </ErrorBoundary>
+        )}
+      </main>
+      {data && <PhoneViewSwitch scroller={scroller} />}
     </div>
   );
 }

@@ -3,9 +3,9 @@ import { useAppStore, type AppState, type LoadedData } from '../store/appStore';
 import {
   selectCountsByDepartement, selectDepartements, selectLegendClasses, selectMapEtapes, selectResultsCurrent,
 } from '../store/selectors';
+import { dataFolderUrl } from '../store/loadData';
 import { MapController, type MapEvents } from '../map/MapController';
-import { departementBounds } from '../map/geometry';
-import { mapModel, routeLegs, type MapModel, type MapModelInput } from '../map/model';
+import { mapModel, routeLegs, type Bounds, type MapModel, type MapModelInput } from '../map/model';
 import { diffMapModel } from '../map/diff';
 import { departementLabel } from '../domain/presentation';
 import type { InnovationSource } from '../points/client';
@@ -28,6 +28,15 @@ function positionOf(source: InnovationSource, id: string | null, asked: Set<stri
 
 type Statics = Pick<MapModelInput, 'departementCodes' | 'departementBounds' | 'departementNoms' | 'etapes'>;
 
+function staticsOf(data: LoadedData): Statics {
+  return {
+    departementCodes: data.departements.map((d) => d.code),
+    departementBounds: new Map(data.departements.map((d): [string, Bounds] => [d.code, [[d.bbox[0], d.bbox[1]], [d.bbox[2], d.bbox[3]]]])),
+    departementNoms: new Map(data.departements.map((d) => [d.code, d.nom])),
+    etapes: data.etapes,
+  };
+}
+
 function modelInput(state: AppState, statics: Statics, source: InnovationSource, asked: Set<string>): MapModelInput {
   const selected = state.selection?.kind === 'innovation' ? state.selection.id : null;
   return {
@@ -46,64 +55,37 @@ function modelInput(state: AppState, statics: Statics, source: InnovationSource,
 
 const NO_WEBGL = 'La carte ne peut pas s’afficher dans ce navigateur ; la liste, les filtres et les exports restent disponibles.';
 
-/** Whether this browser gives a WebGL 2 context, which MapLibre needs (locked-down PCs often do not). */
-function canDrawMap(): boolean {
-  try {
-    return document.createElement('canvas').getContext('webgl2') !== null;
-  } catch {
-    return false;
-  }
-}
+/** Whether MapLibre failed for want of WebGL (locked-down PCs, remote desktops, a browser setting). */
+const isWebGlFailure = (err: unknown) => /webgl/i.test(err instanceof Error ? err.message : String(err));
 
 /**
- * The map: creates its controller once per data set, turns every store change into a map model,
- * diffs it with the last one and hands the controller the operations. The controller reports
- * clicks and moves back through events, which become store actions here.
+ * The map: its controller starts with the page, before the data (MapLibre reads the outlines by
+ * itself meanwhile); once the data is here, every store change becomes a map model, diffed with
+ * the last one, and the controller gets the operations. Clicks and moves come back as events,
+ * which become store actions here.
  */
-export function MapView({ data }: { data: LoadedData }) {
+export function MapView({ data }: { data: LoadedData | null }) {
   const container = useRef<HTMLDivElement>(null);
   const printCanvas = useRef<HTMLCanvasElement>(null);
-  const [failure, setFailure] = useState<string | null>(() => (canDrawMap() ? null : NO_WEBGL));
+  const [controller, setController] = useState<MapController | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   // An error thrown while the map starts goes to the map region's error boundary (French message,
   // "Recharger"): thrown from a state update so that React routes it there.
   const [, setCrash] = useState<null>(null);
+  /** What the map's events act on: the data loaded now (events may fire before it is). */
+  const current = useRef<{ data: LoadedData | null; events: Partial<MapEvents> }>({ data: null, events: {} });
 
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    let disposed = false;
     const store = useAppStore;
-    const source = data.innovations;
-    const departements = selectDepartements(store.getState());
-    const statics: Statics = {
-      departementCodes: [...departements.keys()],
-      departementBounds: departementBounds(data.departements),
-      departementNoms: new Map([...departements.values()].map((d) => [d.code, d.nom])),
-      etapes: data.etapes,
-    };
-    const asked = new Set<string>();
-    let previous: MapModel | null = null;
-    let unsubscribe: (() => void)[] = [];
-    let controller: MapController | null = null;
-
-    const sync = () => {
-      if (!controller) return;
-      const state = store.getState();
-      const model = mapModel(modelInput(state, statics, source, asked));
-      const drawing = controller.apply(diffMapModel(previous, model));
-      previous = model;
-      if (selectResultsCurrent(state)) controller.closeFilterMeasureAtIdle(drawing);
-    };
-
+    const source = () => current.current.data?.innovations;
     const events: MapEvents = {
-      ready: () => {
-        sync();
-        unsubscribe = [store.subscribe(sync), source.subscribe(sync)];
-      },
+      ready: () => current.current.events.ready?.(),
       selectDepartement: (code) => store.getState().select({ kind: 'departement', id: code }, 'carte'),
       selectEtape: (id) => store.getState().select({ kind: 'etape', id }, 'carte'),
       selectPoint: (row) => {
-        void source.loadRows([row]).then(([feature]) => {
+        void source()?.loadRows([row]).then(([feature]) => {
           if (feature) store.getState().select({ kind: 'innovation', id: feature.properties.id }, 'carte');
         });
       },
@@ -113,56 +95,90 @@ export function MapView({ data }: { data: LoadedData }) {
         // Where the map starts is not a user's choice: only real moves reach the URL.
         store.setState(moved && !same ? { mapFrame: frame, view: camera } : { mapFrame: frame });
       },
-      expansionZoom: (id, generation) => source.expansionZoom(id, generation),
+      expansionZoom: async (id, generation) => (await source()?.expansionZoom(id, generation)) ?? null,
       pointLines: (row) => {
+        const innovations = source();
+        if (!innovations) return null;
         const describe = (): [string, string] | null => {
-          const p = source.row(row)?.properties;
+          const p = innovations.row(row)?.properties;
           if (!p) return null;
-          return [p.titre, p.commune || departementLabel(p.departement, departements)];
+          return [p.titre, p.commune || departementLabel(p.departement, selectDepartements(store.getState()))];
         };
-        return describe() ?? source.loadRows([row]).then(describe);
+        return describe() ?? innovations.loadRows([row]).then(describe);
       },
       failed: (message) => setFailure(message),
     };
-
+    let created: MapController;
     try {
-      controller = new MapController(element, {
-        departements: data.departements, insets: data.insets, pays: data.pays, attributions: data.meta.attributions,
-        route: routeLegs(data.etapes, new Set(data.etapes.map((e) => e.properties.id))),
-      }, events, store.getState().view);
+      created = new MapController(element, dataFolderUrl(), events, store.getState().view);
     } catch (err) {
       void Promise.resolve().then(() => {
-        if (!disposed) {
-          setCrash(() => {
-            throw err instanceof Error ? err : new Error(String(err));
-          });
+        if (isWebGlFailure(err)) {
+          setFailure(NO_WEBGL);
+          return;
         }
+        setCrash(() => {
+          throw err instanceof Error ? err : new Error(String(err));
+        });
       });
       return;
     }
+    void Promise.resolve().then(() => setController(created));
     const stopPrintPreparation = onBeforePrint(() => {
-      if (!printCanvas.current || !container.current || !controller) return;
+      if (!printCanvas.current || !container.current) return;
       // A synchronous redraw, read in the same task, before the browser clears the drawing buffer.
-      drawMapSnapshot(printCanvas.current, controller.redraw(), container.current);
+      drawMapSnapshot(printCanvas.current, created.redraw(), container.current);
     });
     return () => {
-      disposed = true;
       stopPrintPreparation();
-      for (const stop of unsubscribe) stop();
-      controller?.destroy();
+      created.destroy();
+      setController(null);
     };
-  }, [data]);
+  }, []);
+
+  useEffect(() => {
+    const shared = current.current;
+    shared.data = data;
+    if (!controller || !data) return;
+    const store = useAppStore;
+    const statics = staticsOf(data);
+    const asked = new Set<string>();
+    let previous: MapModel | null = null;
+    let unsubscribe: (() => void)[] = [];
+    controller.setContext({
+      names: statics.departementNoms,
+      route: routeLegs(data.etapes, new Set(data.etapes.map((e) => e.properties.id))),
+      attributions: data.meta.attributions,
+    });
+    const sync = () => {
+      const state = store.getState();
+      const model = mapModel(modelInput(state, statics, data.innovations, asked));
+      const drawing = controller.apply(diffMapModel(previous, model));
+      previous = model;
+      if (selectResultsCurrent(state)) controller.closeFilterMeasureAtIdle(drawing);
+    };
+    const start = () => {
+      sync();
+      unsubscribe = [store.subscribe(sync), data.innovations.subscribe(sync)];
+    };
+    if (controller.ready) start();
+    else shared.events.ready = start;
+    return () => {
+      shared.events.ready = undefined;
+      for (const stop of unsubscribe) stop();
+      controller.clear();
+    };
+  }, [controller, data]);
 
   return (
     <div className="zone-carte">
       <div className="carte-cadre">
-        {failure ? (
+        {failure && (
           <div className="carte-indisponible" role="alert">
             <p>{failure}</p>
           </div>
-        ) : (
-          <div className="carte" ref={container} />
         )}
+        <div className="carte" ref={container} hidden={failure !== null} />
       </div>
       <canvas ref={printCanvas} className="carte-impression" role="img" aria-label="Carte telle qu'affichée à l'écran" />
       {!failure && <Legend />}

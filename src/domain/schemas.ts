@@ -9,7 +9,7 @@
 import * as v from 'valibot';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type {
-  DataMeta, DepartementDisplayFeature, DepartementDisplayProps, Etape, EtapeFeature, Innovation, InnovationFeature,
+  DataMeta, DepartementDisplayFeature, DepartementDisplayProps, DepartementIndexEntry, Etape, EtapeFeature, Innovation, InnovationFeature,
   InsetFrameFeature, InsetFrameProps, Placement, VocabEntry, Vocabulaires, Zone,
 } from './types';
 
@@ -63,6 +63,12 @@ const DepartementPropsSchema: v.GenericSchema<unknown, DepartementDisplayProps> 
   zone: v.picklist(ZONES, '« zone » doit valoir metro, drom ou com'),
   role: v.picklist(['zone', 'etiquette'], '« role » doit valoir zone ou etiquette'),
 });
+export const DepartementIndexEntrySchema: v.GenericSchema<unknown, DepartementIndexEntry> = v.object({
+  code: text('code'), nom: text('nom'), region: text('region'), region_nom: text('region_nom'),
+  zone: v.picklist(ZONES, '« zone » doit valoir metro, drom ou com'),
+  bbox: v.tuple([finite('bbox'), finite('bbox'), finite('bbox'), finite('bbox')], '« bbox » doit donner ouest, sud, est et nord'),
+});
+
 // Outline vertices are not walked (see `rings`): the feature types are asserted past that depth.
 export const DepartementFeatureSchema = feature(v.union([AreaSchema, PointSchema], '« geometry » doit être une surface ou un point'), DepartementPropsSchema) as v.GenericSchema<unknown, DepartementDisplayFeature>;
 

@@ -36,6 +36,15 @@ export type DepartementCollection = FeatureCollection<Polygon | MultiPolygon, De
 export type DepartementDisplayProps = DepartementInfo & { role: 'zone' | 'etiquette' };
 export type DepartementDisplayFeature = Feature<Polygon | MultiPolygon | Point, DepartementDisplayProps>;
 
+/**
+ * A department as the app knows it at start (public/data/departements-infos.json): its facts and
+ * the box of its display shape (inside its inset when overseas), [west, south, east, north]. The
+ * shapes themselves are for the map only (departements.geojson, read by MapLibre's worker).
+ */
+export interface DepartementIndexEntry extends DepartementInfo {
+  bbox: [number, number, number, number];
+}
+
 /** One entry of a controlled vocabulary (themes.csv, secteurs.csv). */
 export interface VocabEntry {
   id: string;

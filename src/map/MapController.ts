@@ -7,10 +7,12 @@
  * from the points worker) into a custom layer's vertex buffer, department colours by feature-state
  * keyed by INSEE code, never by re-sending polygons. All in one task, so one frame per change.
  */
-import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl';
+import {
+  AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl, type GeoJSONSource, type MapMouseEvent,
+} from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { DepartementDisplayFeature, InsetFrameFeature } from '../domain/types';
+import type { Feature, FeatureCollection } from 'geojson';
+import { insetFrames } from '../domain/insets';
 import { formatCount } from '../domain/presentation';
 import type { MapFrame } from '../points/protocol';
 import { attributionStrings } from './attribution';
@@ -65,17 +67,22 @@ export interface MapEvents {
   failed(message: string): void;
 }
 
-/** The boundaries and frames drawn once; everything else arrives as operations. */
-export interface StaticMapData {
-  departements: DepartementDisplayFeature[];
+/** What the map learns once the app's data is loaded (the outlines it reads by itself). */
+export interface MapContext {
+  /** Department names by code, for tooltips. */
+  names: ReadonlyMap<string, string>;
   /** Every leg of the tour (routeLegs of all stops): legs are shown or hidden, never re-sent. */
   route: FeatureCollection;
-  insets: InsetFrameFeature[];
-  pays: Feature<Polygon | MultiPolygon, { nom: string }>[];
   attributions: readonly string[];
 }
 
 const collection = <F extends Feature>(features: F[]): FeatureCollection => ({ type: 'FeatureCollection', features });
+
+/** The inset frames and, as points, the corner where each frame's name is written. */
+function insetsWithNames(): FeatureCollection {
+  const frames = insetFrames();
+  return collection([...frames, ...insetNameAnchors(frames).features]);
+}
 
 export class MapController {
   readonly map: MapLibreMap;
@@ -86,46 +93,46 @@ export class MapController {
   private destroyed = false;
   private generation = 0;
   private readonly counts = new Map<string, number>();
-  private readonly names: Map<string, string>;
-  private readonly zones: Map<string, DepartementDisplayFeature>;
-  private selectedDepartement: string | null = null;
+  private names: ReadonlyMap<string, string> = new Map();
   private hoveredDepartement: string | null = null;
   private readonly points: PointsLayer;
-  private readonly legs: number[];
+  private legs: number[] = [];
   private focus: readonly [number, number][] = [];
+  private context: MapContext | null = null;
+  private attribution: AttributionControl | null = null;
 
   /**
+   * Starts the map at once, before the app's data arrives: the outlines are read from `dataUrl`
+   * (the data folder's absolute URL) by MapLibre's worker meanwhile.
    * @param initial where the camera starts (a shared link's view), or null for the national view.
    * Throws when the browser cannot draw the map (no WebGL).
    */
   constructor(
     container: HTMLElement,
-    data: StaticMapData,
+    dataUrl: string,
     private readonly events: MapEvents,
     initial: MapCamera | null,
     tokens: MapTokens = DEFAULT_TOKENS,
   ) {
-    this.zones = new Map(data.departements.filter((f) => f.properties.role === 'zone').map((f) => [f.properties.code, f]));
-    this.names = new Map([...this.zones].map(([code, f]) => [code, f.properties.nom]));
-    this.legs = data.route.features.map((f) => Number(f.properties?.etape));
     const style = buildStyle(tokens, {
-      pays: collection(data.pays),
-      departements: collection(data.departements),
-      encarts: collection(data.insets),
-      encartsNoms: insetNameAnchors(data.insets),
-      parcours: data.route,
+      pays: `${dataUrl}pays.geojson`,
+      departements: `${dataUrl}departements.geojson`,
+      encarts: insetsWithNames(),
+      parcours: collection([]),
     });
     this.points = new PointsLayer(LAYER.innovations, {
       grappe: tokens.grappe, grappeTexte: tokens.grappeTexte, contour: tokens.innovationContour, focus: tokens.focus,
     });
 
+    performance.mark('carto:carte-creee');
     this.map = new MapLibreMap({
       container,
       style,
       ...(initial
         ? { center: initial.center, zoom: initial.zoom }
         : { bounds: NATIONAL_BOUNDS, fitBoundsOptions: { padding: FIT_PADDING } }),
-      attributionControl: { compact: true, customAttribution: attributionStrings(data.attributions) },
+      // Added with the data's credits (setContext).
+      attributionControl: false,
       maplibreLogo: false,
       locale: FRENCH_UI,
       renderWorldCopies: false,
@@ -145,8 +152,9 @@ export class MapController {
 
     this.stops = new StopMarkers(this.map, (id) => this.events.selectEtape(id));
     this.hover = new HoverFeedback(this.map, (e) => this.topFeature(e), (f) => this.tooltipLines(f), (code) => {
+      if (this.hoveredDepartement) this.map.setFeatureState({ source: SOURCE.departements, id: this.hoveredDepartement }, { hover: false });
+      if (code) this.map.setFeatureState({ source: SOURCE.departements, id: code }, { hover: true });
       this.hoveredDepartement = code;
-      this.drawContours();
     });
     // Until its first complete view the map draws out of sight: the frames it draws while its
     // tiles arrive one source at a time are not shown, so the page does not wait for each of them
@@ -168,6 +176,39 @@ export class MapController {
     this.map.remove();
   }
 
+  /**
+   * The app's data is here: department names (tooltips), the tour's legs, the credits. Operations
+   * may follow. Call again when new data is loaded.
+   */
+  setContext(context: MapContext): void {
+    this.context = context;
+    this.names = context.names;
+    if (!this.loaded) return;
+    this.legs = context.route.features.map((f) => Number(f.properties?.etape));
+    void this.source(SOURCE.parcours)?.setData(context.route);
+    if (this.attribution) this.map.removeControl(this.attribution);
+    this.attribution = new AttributionControl({ compact: true, customAttribution: attributionStrings(context.attributions) });
+    this.map.addControl(this.attribution);
+    if (this.map.getContainer().clientWidth <= 640) {
+      // On a phone the expanded credits would cover the bottom of the map (and its insets): fold
+      // them behind the (i) button at once, as MapLibre itself does at the first drag.
+      this.map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+    }
+  }
+
+  /** Whether the map takes operations (its style is loaded; `ready` was reported). */
+  get ready(): boolean {
+    return this.loaded && !this.destroyed;
+  }
+
+  /** Removes what operations drew (before the operations of newly loaded data). */
+  clear(): void {
+    if (this.destroyed) return;
+    this.stops.clear();
+    this.focus = [];
+    this.points.setData({ features: [], focus: [] });
+  }
+
   showNationalView(): void {
     this.map.fitBounds(NATIONAL_BOUNDS, { padding: FIT_PADDING });
   }
@@ -187,13 +228,10 @@ export class MapController {
   }
 
   private readonly onLoad = () => {
+    performance.mark('carto:carte-chargee');
     this.loaded = true;
     this.map.addLayer(this.points);
-    if (this.map.getContainer().clientWidth <= 640) {
-      // On a phone the expanded credits would cover the bottom of the map (and its insets): fold
-      // them behind the (i) button at once, as MapLibre itself does at the first drag.
-      this.map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
-    }
+    if (this.context) this.setContext(this.context);
     this.reportView(false);
     this.events.ready();
   };
@@ -213,17 +251,6 @@ export class MapController {
     return ops.length > 0;
   }
 
-  private drawContours(): void {
-    const features: Feature[] = [];
-    const add = (code: string | null, role: string) => {
-      const zone = code ? this.zones.get(code) : undefined;
-      if (zone) features.push({ type: 'Feature', properties: { role }, geometry: zone.geometry });
-    };
-    if (this.hoveredDepartement !== this.selectedDepartement) add(this.hoveredDepartement, 'survol');
-    add(this.selectedDepartement, 'selection');
-    void this.source(SOURCE.departementsContour)?.setData(collection(features));
-  }
-
   private applyOne(op: MapOp): void {
     {
       switch (op.op) {
@@ -239,8 +266,8 @@ export class MapController {
           }
           break;
         case 'selectDepartement':
-          this.selectedDepartement = op.next;
-          this.drawContours();
+          if (op.previous) this.map.setFeatureState({ source: SOURCE.departements, id: op.previous }, { selected: false });
+          if (op.next) this.map.setFeatureState({ source: SOURCE.departements, id: op.next }, { selected: true });
           break;
         case 'addStop':
           this.stops.add(op.stop);
@@ -272,7 +299,8 @@ export class MapController {
     return this.map.getSource<GeoJSONSource>(id);
   }
 
-  private readonly onMoveEnd = () => this.reportView(true);
+  // The national view the app fits by itself is where the map starts, not a user's move.
+  private readonly onMoveEnd = (event: object) => this.reportView((event as { vueNationale?: boolean }).vueNationale !== true);
 
   private reportView(moved: boolean): void {
     if (!this.loaded) return;

@@ -13,7 +13,7 @@ const departements: FeatureCollection = {
   ],
 };
 const data: StyleData = Object.freeze({
-  pays: EMPTY_COLLECTION, departements, encarts: EMPTY_COLLECTION, encartsNoms: EMPTY_COLLECTION,
+  pays: EMPTY_COLLECTION, departements, encarts: EMPTY_COLLECTION,
   parcours: EMPTY_COLLECTION,
 });
 

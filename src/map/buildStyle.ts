@@ -12,12 +12,16 @@ import type { FeatureCollection } from 'geojson';
 import { LAYER, SOURCE } from './ids';
 import type { MapTokens } from './tokens';
 
-/** The display data each source starts with. */
+/**
+ * What each source starts with: the outlines as URLs of the data folder (MapLibre's worker fetches
+ * and tiles them, the page never parses them), the inset frames and their names inline (a few
+ * features computed by domain code), the route empty until the stops are loaded.
+ */
 export interface StyleData {
-  pays: FeatureCollection;
-  departements: FeatureCollection;
+  pays: string | FeatureCollection;
+  departements: string | FeatureCollection;
+  /** Inset frames (polygons) and, as points, the corner where each frame's name is written. */
   encarts: FeatureCollection;
-  encartsNoms: FeatureCollection;
   parcours: FeatureCollection;
 }
 
@@ -53,6 +57,9 @@ export function insetShortName(): ExpressionSpecification {
 export const EMPTY_COLLECTION: FeatureCollection = Object.freeze({ type: 'FeatureCollection', features: [] }) as FeatureCollection;
 
 const isZone: FilterSpecification = ['==', ['get', 'role'], 'zone'];
+const isPoint: FilterSpecification = ['==', ['geometry-type'], 'Point'];
+const isArea: FilterSpecification = ['!=', ['geometry-type'], 'Point'];
+const stateFlag = (name: string): ExpressionSpecification => ['boolean', ['feature-state', name], false];
 const isEtiquette: FilterSpecification = ['==', ['get', 'role'], 'etiquette'];
 
 /** Fill colour from the `teinte` feature-state (0 = zero class, 1…n = legend classes). */
@@ -67,9 +74,7 @@ export function buildSources(data: StyleData): Record<string, GeoJSONSourceSpeci
     [SOURCE.pays]: { type: 'geojson', data: data.pays },
     // promoteId: feature-state is keyed by the INSEE code (the zone and its label point share it).
     [SOURCE.departements]: { type: 'geojson', data: data.departements, promoteId: 'code' },
-    [SOURCE.departementsContour]: { type: 'geojson', data: EMPTY_COLLECTION },
     [SOURCE.encarts]: { type: 'geojson', data: data.encarts },
-    [SOURCE.encartsNoms]: { type: 'geojson', data: data.encartsNoms },
     // Every leg of the tour once; feature-state `visible` (keyed by the leg's stop rank) shows it.
     [SOURCE.parcours]: { type: 'geojson', data: data.parcours, promoteId: 'etape' },
   };
@@ -83,7 +88,7 @@ export function buildLayers(tokens: MapTokens, options: StyleOptions = {}): Laye
     // costs each frame, and a software renderer (remote desktops, locked-down PCs) feels it.
     { id: LAYER.paysFill, type: 'fill', source: SOURCE.pays, paint: { 'fill-color': tokens.pays, 'fill-antialias': false } },
     { id: LAYER.paysLine, type: 'line', source: SOURCE.pays, paint: { 'line-color': tokens.paysContour, 'line-width': 0.6 } },
-    { id: LAYER.encartsFill, type: 'fill', source: SOURCE.encarts, paint: { 'fill-color': tokens.encartFond, 'fill-antialias': false } },
+    { id: LAYER.encartsFill, type: 'fill', source: SOURCE.encarts, filter: isArea, paint: { 'fill-color': tokens.encartFond, 'fill-antialias': false } },
     {
       id: LAYER.departementsFill, type: 'fill', source: SOURCE.departements, filter: isZone,
       paint: { 'fill-color': choroplethColour(tokens), 'fill-antialias': false },
@@ -93,13 +98,15 @@ export function buildLayers(tokens: MapTokens, options: StyleOptions = {}): Laye
       paint: { 'line-color': tokens.departementContour, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.4, 9, 1.2] },
     },
     {
-      id: LAYER.departementsContourLine, type: 'line', source: SOURCE.departementsContour,
+      // Selected and hovered outlines by feature-state. Width 0 elsewhere: no pixel to shade, so
+      // the layer costs almost nothing when nothing is hovered (an opacity of 0 would shade them all).
+      id: LAYER.departementsHighlight, type: 'line', source: SOURCE.departements, filter: isZone,
       paint: {
-        'line-color': ['match', ['get', 'role'], 'selection', tokens.selection, tokens.departementSurvol],
-        'line-width': ['match', ['get', 'role'], 'selection', 3, 1.8],
+        'line-color': ['case', stateFlag('selected'), tokens.selection, tokens.departementSurvol],
+        'line-width': ['case', stateFlag('selected'), 3, stateFlag('hover'), 1.8, 0],
       },
     },
-    { id: LAYER.encartsLine, type: 'line', source: SOURCE.encarts, paint: { 'line-color': tokens.encartContour, 'line-width': 1 } },
+    { id: LAYER.encartsLine, type: 'line', source: SOURCE.encarts, filter: isArea, paint: { 'line-color': tokens.encartContour, 'line-width': 1 } },
     {
       id: LAYER.parcoursLine, type: 'line', source: SOURCE.parcours,
       layout: { 'line-join': 'round', 'line-cap': 'round' },
@@ -122,7 +129,7 @@ export function buildLayers(tokens: MapTokens, options: StyleOptions = {}): Laye
     },
     {
       // Placed before department labels (higher layers win collisions): territory names always show.
-      id: LAYER.encartsNomsLabel, type: 'symbol', source: SOURCE.encartsNoms,
+      id: LAYER.encartsNomsLabel, type: 'symbol', source: SOURCE.encarts, filter: isPoint,
       layout: {
         // Frames grow with the zoom, so does their name; below the zoom where a full name fits its
         // frame (phones at national view) the frame shows a short name in a smaller size.

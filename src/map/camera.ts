@@ -8,11 +8,18 @@ export const FIT_PADDING = 12;
 /** Room around a framed department, so its outline is not glued to the map's edges. */
 const DEPARTEMENT_PADDING = 40;
 
-/** Goes to `target`; nothing happens when the map is there already (it reported that view itself). */
+/** Marks the moves the app makes by itself to show the national view: no user chose that view. */
+export const NATIONAL_VIEW_EVENT = { vueNationale: true } as const;
+
+/**
+ * Goes to `target`; nothing happens when the map is there already (it reported that view itself).
+ * The national view (no view in the link) is fitted without animation, marked NATIONAL_VIEW_EVENT.
+ */
 export function applyCamera(map: MapLibreMap, target: CameraTarget, national: boolean): void {
   switch (target.kind) {
     case 'fit':
-      map.fitBounds(target.bounds, { padding: national ? FIT_PADDING : DEPARTEMENT_PADDING, maxZoom: 11 });
+      if (national) map.fitBounds(target.bounds, { padding: FIT_PADDING, animate: false }, NATIONAL_VIEW_EVENT);
+      else map.fitBounds(target.bounds, { padding: DEPARTEMENT_PADDING, maxZoom: 11 });
       return;
     case 'fly':
       map.flyTo({ center: target.center, zoom: Math.max(map.getZoom(), target.minZoom) });

@@ -1,24 +1,13 @@
 /**
- * Pure geometry helpers for the map: inset name anchors and department bounds. No MapLibre
- * import, unit-tested in Node.
+ * Pure geometry helpers for the map: where inset names are written. No MapLibre import,
+ * unit-tested in Node.
  */
 import bbox from '@turf/bbox';
 import type { FeatureCollection, Point } from 'geojson';
-import type { DepartementDisplayFeature, InsetFrameFeature } from '../domain/types';
+import type { InsetFrameFeature } from '../domain/types';
 
 /** [[west, south], [east, north]] in display coordinates. */
 export type Bounds = [[number, number], [number, number]];
-
-/** Display bounds of every department shape, by INSEE code (label points left out). */
-export function departementBounds(departements: readonly DepartementDisplayFeature[]): Map<string, Bounds> {
-  const bounds = new Map<string, Bounds>();
-  for (const f of departements) {
-    if (f.properties.role !== 'zone') continue;
-    const [w, s, e, n] = bbox(f);
-    bounds.set(f.properties.code, [[w, s], [e, n]]);
-  }
-  return bounds;
-}
 
 /** One anchor per inset frame, at its top-left corner, where the territory name is written. */
 export function insetNameAnchors(insets: readonly InsetFrameFeature[]): FeatureCollection<Point, { code: string; nom: string }> {

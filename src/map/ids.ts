@@ -5,10 +5,7 @@
 export const SOURCE = Object.freeze({
   pays: 'pays',
   departements: 'departements',
-  /** The selected and the hovered department's outline only (a few features, not all of them). */
-  departementsContour: 'departements-contour',
   encarts: 'encarts',
-  encartsNoms: 'encarts-noms',
   parcours: 'parcours',
 });
 
@@ -19,11 +16,11 @@ export const LAYER = Object.freeze({
   encartsFill: 'encarts-fill',
   departementsFill: 'departements-fill',
   departementsLine: 'departements-line',
-  departementsContourLine: 'departements-contour-line',
+  departementsHighlight: 'departements-highlight',
   encartsLine: 'encarts-line',
   parcoursLine: 'parcours-line',
   departementsLabel: 'departements-label',
-  encartsNomsLabel: 'encarts-noms-label',
+  encartsNomsLabel: 'encarts-noms',
   /** The custom layer of clusters, points and focus rings (src/map/pointsLayer.ts): no source. */
   innovations: 'innovations',
 });

@@ -9,27 +9,24 @@
  */
 import { create, createStore, type StateCreator, type StoreApi } from 'zustand';
 import {
-  EMPTY_FILTERS,
-  type BuildReport, type DataMeta, type DepartementDisplayFeature, type EtapeFeature, type Filters,
-  type InsetFrameFeature, type Vocabulaires,
+  EMPTY_FILTERS, type DataMeta, type DepartementIndexEntry, type EtapeFeature, type Filters, type Vocabulaires,
 } from '../domain/types';
 import type { FilterResult } from '../domain/filters';
 import type { InnovationSource } from '../points/client';
 import type { ClusterAnswer, MapFrame } from '../points/protocol';
-import type { Feature, Polygon, MultiPolygon } from 'geojson';
 
 export { EMPTY_FILTERS, type Filters };
 
-/** Everything the app loads from public/data at start; innovations stay in the points worker. */
+/**
+ * Everything the app loads from public/data at start: small files. Outlines are the map's own
+ * (MapLibre's worker reads them); innovations stay in the points worker.
+ */
 export interface LoadedData {
   meta: DataMeta;
   vocabulaires: Vocabulaires;
-  departements: DepartementDisplayFeature[];
+  /** Every department: facts and display box. */
+  departements: DepartementIndexEntry[];
   etapes: EtapeFeature[];
-  insets: InsetFrameFeature[];
-  /** Neighbouring countries for context (display only). */
-  pays: Feature<Polygon | MultiPolygon, { nom: string }>[];
-  report: BuildReport | null;
   /** The innovations: counts, filters and clusters in a worker, rows fetched on demand. */
   innovations: InnovationSource;
 }

@@ -5,23 +5,16 @@ import type { InnovationSource } from '../points/client';
 import type { LoadOptions } from '../points/protocol';
 
 const fc = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
-const zone = (code: string) => ({
-  type: 'Feature', properties: { code, nom: `D${code}`, region: '11', region_nom: 'R', zone: 'metro', role: 'zone' },
-  geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] },
-});
 const etape = (id: string) => ({
   type: 'Feature', geometry: { type: 'Point', coordinates: [1, 2] },
   properties: { id, date: '2009-04-23', commune: '', departement: '02', intitule: '', themes: [], longitude: 1, latitude: 2, position: 'exact' },
 });
 const BASE = 'http://exemple.test/data/';
 const files: Record<string, string> = {
-  'departements.geojson': fc([zone('02')]),
+  'departements-infos.json': JSON.stringify([{ code: '02', nom: 'Aisne', region: '32', region_nom: 'Hauts-de-France', zone: 'metro', bbox: [3, 49, 4, 50] }]),
   'etapes.geojson': fc([etape('E1'), etape('E2')]),
-  'insets.geojson': fc([]),
-  'pays.geojson': fc([]),
   'vocabulaires.json': JSON.stringify({ themes: [{ id: 'ent', libelle: 'ENT', couleur: '#112233' }], secteurs: [] }),
   'meta.json': JSON.stringify({ exemple: true, date_donnees: '2009-12-01', attributions: ['IGN'] }),
-  'report.json': JSON.stringify({ generatedAt: 'x', files: {}, warnings: [], errors: [] }),
 };
 
 /** A points worker stand-in: records how it was started and whether it was stopped. */
@@ -52,10 +45,11 @@ describe('loadData', () => {
     const { deps: d, requested, source } = deps();
     const { data, problems } = await loadData(d);
     expect(requested.every((u) => u.startsWith(BASE))).toBe(true);
-    expect(requested.some((u) => u.endsWith('innovations.geojson'))).toBe(false);
+    // The outlines are the map's, the innovations the worker's: the page reads neither.
+    expect(requested.some((u) => /innovations\.geojson|departements\.geojson|pays\.geojson/.test(u))).toBe(false);
     expect(data.etapes.map((e) => e.properties.id)).toEqual(['E1', 'E2']);
+    expect(data.departements.map((d) => d.nom)).toEqual(['Aisne']);
     expect(data.meta.exemple).toBe(true);
-    expect(data.report).not.toBeNull();
     expect(problems).toEqual([]);
     expect(source.started[0]).toMatchObject({ base: BASE, colours: { ent: '#112233' } });
   });
@@ -67,8 +61,8 @@ describe('loadData', () => {
   });
 
   it('names a file that is not JSON', async () => {
-    const { deps: d } = deps({ 'departements.geojson': '{"type": "FeatureCollection", ' });
-    await expect(loadData(d)).rejects.toThrow(/departements\.geojson est illisible : ce n'est pas du JSON valide/);
+    const { deps: d } = deps({ 'departements-infos.json': '[{"code": "02", ' });
+    await expect(loadData(d)).rejects.toThrow(/departements-infos\.json est illisible : ce n'est pas du JSON valide/);
   });
 
   it('names the file and the first bad field of a file with the wrong shape', async () => {
@@ -88,10 +82,6 @@ describe('loadData', () => {
     expect(describeProblems(problems)[0]).toMatch(/^etapes\.geojson : 2 éléments de forme inattendue laissés de côté/);
   });
 
-  it('works without the optional build report', async () => {
-    const { deps: d } = deps({ 'report.json': null });
-    expect((await loadData(d)).data.report).toBeNull();
-  });
 
   it('gives up on a request that never answers, with a message that invites to try again', async () => {
     const { deps: d } = deps({}, {

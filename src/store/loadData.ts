@@ -1,16 +1,15 @@
 /**
  * Loads what the app shows from public/data (written by `npm run data`), relative to the page so
  * the built site works from any folder: the small files, checked against the shared schemas, and
- * the points worker for the innovations. A missing, late or broken file becomes one plain French
+ * the points worker for the innovations. The outlines (departments, countries) are the map's: its
+ * own worker reads them. A missing, late or broken file becomes one plain French
  * sentence naming the file; features of the wrong shape are counted and left out, never allowed
  * to break the page.
  */
 import * as v from 'valibot';
 import {
-  checkFeatures, DepartementFeatureSchema, describeIssue, EtapeFeatureSchema, InsetFeatureSchema, MetaSchema,
-  PaysFeatureSchema, VocabulairesSchema,
+  checkFeatures, checkItems, DepartementIndexEntrySchema, describeIssue, EtapeFeatureSchema, MetaSchema, VocabulairesSchema,
 } from '../domain/schemas';
-import type { BuildReport } from '../domain/types';
 import { startInnovationSource, type InnovationSource } from '../points/client';
 import type { LoadOptions } from '../points/protocol';
 import { DataLoadError, fetchJson, HINT, type Fetch } from '../points/request';
@@ -21,6 +20,14 @@ export { DataLoadError };
 
 /** Folder of the data files, relative to the page. */
 export const DATA_FOLDER = 'data/';
+
+/** The departments' facts and boxes (written by the data build; the outlines are the map's). */
+export const DEPARTEMENT_INDEX_FILE = 'departements-infos.json';
+
+/** Absolute URL of the data folder, for the page, its workers and MapLibre's. */
+export function dataFolderUrl(): string {
+  return new URL(DATA_FOLDER, document.baseURI).href;
+}
 
 /** A request still unanswered after this long fails with a message and a "Réessayer" button. */
 export const REQUEST_TIMEOUT_MS = 20_000;
@@ -43,6 +50,13 @@ function collection<T>(file: string, json: unknown, schema: v.GenericSchema<unkn
   return checked.valid;
 }
 
+function list<T>(file: string, json: unknown, schema: v.GenericSchema<unknown, T>, problems: DataProblems[]): T[] {
+  if (!Array.isArray(json)) throw unreadable(file, 'une liste est attendue');
+  const checked = checkItems(json, schema, '');
+  if (checked.rejected > 0) problems.push({ file, rejected: checked.rejected, firstProblem: checked.firstProblem! });
+  return checked.valid;
+}
+
 function object<T>(file: string, json: unknown, schema: v.GenericSchema<unknown, T>): T {
   const checked = v.safeParse(schema, json);
   if (!checked.success) throw unreadable(file, describeIssue(checked.issues[0]));
@@ -60,7 +74,7 @@ export interface LoadDeps {
 /** Fetches and checks every data file, and starts the points worker. Throws a DataLoadError. */
 export async function loadData(deps: LoadDeps = {}): Promise<{ data: LoadedData; problems: DataProblems[] }> {
   const fetchFn = deps.fetchFn ?? ((url, init) => fetch(url, init));
-  const base = deps.base ?? new URL(DATA_FOLDER, document.baseURI).href;
+  const base = deps.base ?? dataFolderUrl();
   const timeoutMs = deps.timeoutMs ?? REQUEST_TIMEOUT_MS;
   const startSource = deps.startSource ?? ((o: LoadOptions) => startInnovationSource(o, fetchFn));
   const get = (file: string, optional = false) => fetchJson(fetchFn, base, file, timeoutMs, optional);
@@ -74,28 +88,23 @@ export async function loadData(deps: LoadDeps = {}): Promise<{ data: LoadedData;
   }));
   // Settle every request before answering, so a failure never leaves a worker running unseen.
   const settled = await Promise.allSettled([
-    get('departements.geojson'), get('etapes.geojson'), get('insets.geojson'), get('pays.geojson'), get('meta.json'),
-    // The build report only adds detail; the map works without it.
-    get('report.json', true), vocabulaires, innovations,
+    get(DEPARTEMENT_INDEX_FILE), get('etapes.geojson'), get('meta.json'), vocabulaires, innovations,
   ]);
   const failure = settled.find((r) => r.status === 'rejected');
   if (failure) {
-    if (settled[7]!.status === 'fulfilled') (settled[7] as PromiseFulfilledResult<InnovationSource>).value.dispose();
+    if (settled[4]!.status === 'fulfilled') (settled[4] as PromiseFulfilledResult<InnovationSource>).value.dispose();
     throw (failure as PromiseRejectedResult).reason;
   }
-  const [dep, eta, ins, pay, met, rep, voc, source] = settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as [
-    unknown, unknown, unknown, unknown, unknown, unknown, LoadedData['vocabulaires'], InnovationSource,
+  const [dep, eta, met, voc, source] = settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as [
+    unknown, unknown, unknown, LoadedData['vocabulaires'], InnovationSource,
   ];
   const problems: DataProblems[] = [];
   try {
     const data: LoadedData = {
-      departements: collection('departements.geojson', dep, DepartementFeatureSchema, problems),
+      departements: list(DEPARTEMENT_INDEX_FILE, dep, DepartementIndexEntrySchema, problems),
       etapes: collection('etapes.geojson', eta, EtapeFeatureSchema, problems),
-      insets: collection('insets.geojson', ins, InsetFeatureSchema, problems),
-      pays: collection('pays.geojson', pay, PaysFeatureSchema, problems) as LoadedData['pays'],
       vocabulaires: voc,
       meta: object('meta.json', met, MetaSchema),
-      report: typeof rep === 'object' && rep !== null ? (rep as BuildReport) : null,
       innovations: source,
     };
     return { data, problems };
@@ -121,6 +130,7 @@ export async function loadIntoStore(store: AppStoreApi, deps?: LoadDeps): Promis
   if (previous.status === 'ready') previous.data.innovations.dispose();
   try {
     const { data, problems } = await loadData(deps);
+    performance.mark('carto:donnees');
     store.setState({ dataProblems: describeProblems(problems) });
     setLoad({ status: 'ready', data });
   } catch (err) {

@@ -52,6 +52,7 @@ export function startResultsSync(store: AppStoreApi): () => void {
         answeredKey = key;
         const { clusters, ...result } = answer;
         const results: Results = { ...result, filters };
+        if (!store.getState().results) performance.mark('carto:premiers-resultats');
         store.getState().setResults(results, clusters);
       }
     } catch (err) {

@@ -5,11 +5,10 @@ import {
   selectMatchedCount, selectMatchedRows, selectResultsCurrent, selectVisibleEtapes,
 } from './selectors';
 import { countsForCodes, legendClasses } from '../domain/legend';
-import type { DepartementDisplayFeature, EtapeFeature } from '../domain/types';
+import type { DepartementIndexEntry, EtapeFeature } from '../domain/types';
 
-const dep = (code: string, nom: string, region: string): DepartementDisplayFeature => ({
-  type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] },
-  properties: { code, nom, region, region_nom: `Région ${region}`, zone: 'metro', role: 'zone' },
+const dep = (code: string, nom: string, region: string): DepartementIndexEntry => ({
+  code, nom, region, region_nom: `Région ${region}`, zone: 'metro', bbox: [0, 0, 1, 1],
 });
 const etape = (id: string, themes: string[]): EtapeFeature => ({
   type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] },
@@ -42,7 +41,7 @@ describe('selectors', () => {
     expect(selectDepartements(loading).size).toBe(0);
   });
 
-  it('read the worker answer: rows, counts, facets; departments from the boundaries', () => {
+  it('read the worker answer: rows, counts, facets; departments from their index', () => {
     const s = state({ themes: ['telesante'] }, results({ ...EMPTY_FILTERS, themes: ['telesante'] }, { '29': 1, '35': 1 }));
     expect(Array.from(selectMatchedRows(s))).toEqual([4, 2]);
     expect(selectMatchedCount(s)).toBe(2);

@@ -60,11 +60,7 @@ export const selectDepartementCounts = counts((r) => r.departementCounts);
 /** Department facts (name, region) by code, from the loaded boundaries. */
 export const selectDepartements = createSelector([selectData], (data): ReadonlyMap<string, DepartementInfo> => {
   const departements = new Map<string, DepartementInfo>();
-  for (const f of data?.departements ?? []) {
-    if (f.properties.role !== 'zone') continue;
-    const { code, nom, region, region_nom, zone } = f.properties;
-    departements.set(code, { code, nom, region, region_nom, zone });
-  }
+  for (const { code, nom, region, region_nom, zone } of data?.departements ?? []) departements.set(code, { code, nom, region, region_nom, zone });
   return departements;
 });
 

@@ -35,8 +35,8 @@ function knownIds(state: AppState): KnownIds | null {
   return {
     themes: new Set(vocabulaires.themes.map((t) => t.id)),
     secteurs: new Set(vocabulaires.secteurs.map((s) => s.id)),
-    regions: new Set(departements.map((d) => d.properties.region)),
-    departements: new Set(departements.map((d) => d.properties.code)),
+    regions: new Set(departements.map((d) => d.region)),
+    departements: new Set(departements.map((d) => d.code)),
   };
 }
 

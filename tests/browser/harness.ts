@@ -4,7 +4,8 @@
  * one fresh browser context per `openApp` call; both are closed after the file's tests.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import path from 'node:path';
@@ -70,12 +71,25 @@ export function narrowingTheme(dataDir?: string) {
     .sort((a, b) => b.n - a.n)[0]!;
 }
 
+/** A short hash of the code that makes data sets: a change to it makes new ones. */
+function dataCodeHash(): string {
+  const hash = createHash('sha1');
+  const files = [
+    'scripts/synth.ts', 'scripts/build-data.ts',
+    ...['src/build', 'src/domain'].flatMap((dir) => readdirSync(path.join(repoRoot, dir), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => path.join(dir, f))),
+  ].sort();
+  for (const f of files) hash.update(f).update(readFileSync(path.join(repoRoot, f)));
+  return hash.digest('hex').slice(0, 10);
+}
+
 /**
  * A synthetic data set of `count` innovations, built by the project's own commands (npm run synth,
- * npm run data) into .tmp/jeux/N once; later calls reuse it. Returns the built data folder.
+ * npm run data) into .tmp/jeux/N-HASH once; later calls reuse it while the code that makes it is
+ * the same. Returns the built data folder.
  */
 export function syntheticDataSet(count: number): string {
-  const root = path.join(repoRoot, '.tmp', 'jeux', String(count));
+  const root = path.join(repoRoot, '.tmp', 'jeux', `${count}-${dataCodeHash()}`);
   const out = path.join(root, 'construit');
   if (!existsSync(path.join(out, 'meta.json'))) {
     const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');

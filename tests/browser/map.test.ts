@@ -340,7 +340,7 @@ describe('map explorer on a phone', () => {
 });
 
 describe('map explorer with a missing data file', () => {
-  it('says in French which file is missing instead of showing an empty map', async () => {
+  it('says in French which file is missing; the map keeps its outlines and shows no innovation', async () => {
     const app = await openApp('/');
     try {
       // The points worker's request goes through the context, like the page's own.
@@ -349,7 +349,8 @@ describe('map explorer with a missing data file', () => {
       const alert = app.page.getByRole('alert');
       await expect.poll(() => alert.count()).toBe(1);
       expect(await alert.textContent()).toMatch(/Le fichier de données points\.bin est introuvable/);
-      expect(await app.page.locator('canvas.maplibregl-canvas').count()).toBe(0);
+      expect(await app.page.locator('button.etape-marqueur').count()).toBe(0);
+      expect(await app.page.getByRole('listbox', { name: 'Résultats' }).count()).toBe(0);
     } finally {
       await app.close();
     }
