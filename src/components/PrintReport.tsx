@@ -3,7 +3,7 @@ import { flushSync } from 'react-dom';
 import { useAppStore } from '../store/appStore';
 import { selectDepartements, selectMatchedRows } from '../store/selectors';
 import { filterChips } from '../domain/filterLabels';
-import { departementLabel, formatCount, formatDateFr } from '../domain/presentation';
+import { departementLabel, formatCount, formatDateFr, localIsoDate } from '../domain/presentation';
 import type { InnovationFeature } from '../domain/types';
 import { useLoadedData } from './hooks';
 import { onBeforePrint, PRINT_MAX_ROWS } from './printing';
@@ -47,7 +47,7 @@ export function PrintReport() {
     <section className="rapport-impression" aria-labelledby="impression-titre">
       <h2 id="impression-titre">Filtres et résultats</h2>
       <p>
-        Imprimé le {formatDateFr(new Date().toISOString().slice(0, 10))} · données du {formatDateFr(data.meta.date_donnees)}.
+        Imprimé le {formatDateFr(localIsoDate(new Date()))} · données du {formatDateFr(data.meta.date_donnees)}.
       </p>
       <h3>Filtres actifs</h3>
       {chips.length > 0 ? (

@@ -14,7 +14,7 @@ import {
   type Vocabulaires,
 } from './types';
 import { describeFilters, filtersSlug } from './filterLabels';
-import { etapePlace } from './presentation';
+import { etapePlace, localIsoDate } from './presentation';
 import { etapesInDateOrder } from './route';
 
 /** Columns of the exported CSV: the source columns, then names a reader needs. */
@@ -83,11 +83,7 @@ export function innovationsCsv(
   }) + '\r\n';
 }
 
-/** Today's date in the user's time zone, YYYY-MM-DD. */
-export function localIsoDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
+export { localIsoDate };
 
 export type ExportKind = 'csv' | 'geojson' | 'ics' | 'notice';
 

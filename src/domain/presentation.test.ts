@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  departementLabel, etapeAccessibleName, etapePlace, formatCoordinates, formatDateFr, placementLabel, safeWebUrl, textColourOn, formatCount,
+  departementLabel, etapeAccessibleName, etapePlace, formatCoordinates, formatDateFr, localIsoDate, placementLabel, safeWebUrl,
+  textColourOn, formatCount,
 } from './presentation';
 
 describe('formatDateFr', () => {
@@ -14,6 +15,23 @@ describe('formatDateFr', () => {
   it('returns text that is not an ISO date unchanged', () => {
     expect(formatDateFr('28/05/2009')).toBe('28/05/2009');
     expect(formatDateFr('2009-13-01')).toBe('2009-13-01');
+    expect(formatDateFr('2009-02-30')).toBe('2009-02-30');
+  });
+});
+
+describe('localIsoDate', () => {
+  it('gives the date where the user is, not in UTC (print and exports agree between midnight and 2 am)', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Europe/Paris';
+    try {
+      const halfPastMidnight = new Date('2026-11-29T23:30:00Z');
+      // Still the 29th in UTC: a UTC date would be a day off for a user in France.
+      expect(halfPastMidnight.toISOString().slice(0, 10)).toBe('2026-11-29');
+      expect(localIsoDate(halfPastMidnight)).toBe('2026-11-30');
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });
 

@@ -4,19 +4,25 @@
  */
 import type { DepartementInfo, Etape, Placement } from './types';
 
-const MOIS = [
-  'janvier', 'février', 'mars', 'avril', 'mai', 'juin',
-  'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
-] as const;
+// Month names and order from the platform's French locale data (Intl), not a list of our own;
+// only the French "1er" for the first day of a month is added, which Intl does not write.
+const FRENCH_DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** "2009-05-28" → "28 mai 2009"; the first of the month reads "1er". Unparseable input is returned as is. */
 export function formatDateFr(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
-  const month = MOIS[Number(m[2]) - 1];
-  const day = Number(m[3]);
-  if (!month || day < 1 || day > 31) return iso;
-  return `${day === 1 ? '1er' : day} ${month} ${m[1]}`;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC rolls 2009-13-01 over to 2010: such a date is not a date.
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return iso;
+  return FRENCH_DATE.format(date).replace(/^1 /u, '1er ');
+}
+
+/** A date as YYYY-MM-DD in the user's own time zone (exports, print): "today" is where they are. */
+export function localIsoDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** "Aisne (02)"; the bare code when the department is not known. */

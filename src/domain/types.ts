@@ -72,9 +72,6 @@ export const ETAPE_COLUMNS = [
 /** The exact column names of themes.csv and secteurs.csv. */
 export const VOCAB_COLUMNS = ['id', 'libelle', 'couleur'] as const;
 
-/** A raw CSV row keyed by column name, values trimmed strings. */
-export type CsvRecord = Record<string, string>;
-
 /** Real WGS84 position plus how it was obtained. Kept on every point, whatever its display position. */
 export interface RealPosition {
   /** Real WGS84 longitude (never an inset coordinate). */

@@ -339,8 +339,7 @@ describe('screenshots of a filtered list', () => {
         await waitForMapIdle(app.page);
         await app.page.locator('.resultats').scrollIntoViewIfNeeded();
         await app.page.locator('.resultats-ligne').first().hover();
-        const file = await screenshot(app.page, `filtres-liste-${name}`);
-        expect(file).toMatch(/\.png$/);
+        await screenshot(app.page, `filtres-liste-${name}`);
         // Nothing of the list sticks out of the viewport sideways.
         const overflow = await app.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow).toBeLessThanOrEqual(0);

@@ -19,7 +19,7 @@ describe('built app in headless Chromium', () => {
     expect((await h1.textContent())?.trim()).not.toBe('');
   });
 
-  it('draws the map on a non-empty WebGL canvas', async () => {
+  it('draws the map on a WebGL canvas whose pixels show sea, land and departments', async () => {
     const canvas = app.page.locator('canvas.maplibregl-canvas').first();
     const box = await canvas.boundingBox();
     expect(box?.width).toBeGreaterThan(0);
@@ -30,6 +30,22 @@ describe('built app in headless Chromium', () => {
       return { twoD: c.getContext('2d') !== null, webgl: (c.getContext('webgl2') ?? c.getContext('webgl')) !== null };
     });
     expect(contexts).toEqual({ twoD: false, webgl: true });
+    // The pixels as the page shows them (what a person sees), read back in the page: a blank or
+    // single-colour canvas has a handful of colours, the drawn map hundreds.
+    const png = (await canvas.screenshot()).toString('base64');
+    const colours = await app.page.evaluate(async (data) => {
+      // No fetch of a data: URL (the page's CSP allows none): the bytes go in as a Blob.
+      const bytes = Uint8Array.from(atob(data), (ch) => ch.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const c = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const pixels = ctx.getImageData(0, 0, c.width, c.height).data;
+      const seen = new Set<number>();
+      for (let i = 0; i < pixels.length; i += 4 * 13) seen.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!);
+      return seen.size;
+    }, png);
+    expect(colours).toBeGreaterThan(50);
     await screenshot(app.page, 'smoke');
   });
 
