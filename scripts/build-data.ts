@@ -10,7 +10,7 @@
  * --lenient: invalid rows are left out (still reported) and the build goes on.
  * SOURCE_DATE_EPOCH=<seconds>: the date written in report.json (reproducible output).
  */
-import { createReadStream, existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -68,16 +68,27 @@ export function formatDiagnostic(d: Diagnostic): string {
 }
 
 /** The file's bytes in 1 MB pieces; a read error names the file (the system's may not). */
-async function* readPieces(file: string): AsyncGenerator<Buffer> {
+function* readPieces(file: string): Generator<Buffer> {
+  // Read synchronously: the build has nothing else to do meanwhile, and waiting for each piece
+  // through the event loop left the process idle a tenth of the time.
+  let fd: number | undefined;
   try {
-    yield* createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
+    fd = openSync(file, 'r');
+    for (;;) {
+      const piece = Buffer.allocUnsafe(1 << 20);
+      const n = readSync(fd, piece, 0, piece.length, null);
+      if (n === 0) break;
+      yield n === piece.length ? piece : piece.subarray(0, n);
+    }
   } catch (e) {
     if (e && typeof e === 'object' && 'code' in e) (e as NodeJS.ErrnoException).path ??= file;
     throw e;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
-/** A source file read as a stream of 1 MB pieces (never whole: innovations.csv may weigh 300 MB). */
+/** A source file read in 1 MB pieces (never whole: innovations.csv may weigh 300 MB). */
 async function readSource(dir: string, name: string): Promise<SourceFile | undefined> {
   const file = path.join(dir, name);
   if (!existsSync(file)) return undefined;
