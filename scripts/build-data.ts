@@ -69,8 +69,8 @@ export function formatDiagnostic(d: Diagnostic): string {
 
 /** The file's bytes in 1 MB pieces; a read error names the file (the system's may not). */
 function* readPieces(file: string): Generator<Buffer> {
-  // Read synchronously: the build has nothing else to do meanwhile, and waiting for each piece
-  // through the event loop left the process idle a tenth of the time.
+  // Synchronously: the build has nothing else to do meanwhile, and waiting for each piece
+  // through the event loop left the process idle between pieces.
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
