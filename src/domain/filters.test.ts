@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS, type Filters } from './types';
 import {
-  appendSearchLines, applyFilters, emptySearchText, etapesMatchingThemes, hasActiveFilters, queryWords, rowsAtEtape,
-  rowsInDepartement, textKey, textScores, totalsByDepartement, yearRange,
+  appendSearchLines, applyFilters, emptySearchText, etapesMatchingThemes, hasActiveFilters, matchedYearCounts, queryWords,
+  rowsAtEtape, rowsInDepartement, textKey, textScores, totalsByDepartement, UNKNOWN_YEAR, yearInRange, yearRange,
 } from './filters';
 import { buildPointsTable, departementSortKey, inDisplayOrder, searchLine } from './points';
 import type { DepartementInfo, EtapeFeature, Innovation, InnovationFeature } from './types';
@@ -64,7 +64,7 @@ const ids = (fs: readonly InnovationFeature[]) => fs.map((f) => f.properties.id)
 const run = (patch: Partial<Filters>) => filterOn(PREPARED, filters(patch));
 
 /** Brute-force reference: the definition of a match, written the obvious way. */
-function matchesOtherThan(f: InnovationFeature, fl: Filters, leftOut: 'themes' | 'secteurs' | null): boolean {
+function matchesOtherThan(f: InnovationFeature, fl: Filters, leftOut: 'themes' | 'secteurs' | 'annee' | null): boolean {
   const p = f.properties;
   const region = DEPARTEMENTS.get(p.departement)?.region;
   const words = queryWords(fl.texte);
@@ -74,8 +74,8 @@ function matchesOtherThan(f: InnovationFeature, fl: Filters, leftOut: 'themes' |
     && (leftOut === 'secteurs' || fl.secteurs.length === 0 || p.secteurs.some((s) => fl.secteurs.includes(s)))
     && (fl.region === null || region === fl.region)
     && (fl.departement === null || p.departement === fl.departement)
-    && (fl.anneeMin === null || (p.annee !== null && p.annee >= fl.anneeMin))
-    && (fl.anneeMax === null || (p.annee !== null && p.annee <= fl.anneeMax))
+    && (leftOut === 'annee' || fl.anneeMin === null || (p.annee !== null && p.annee >= fl.anneeMin))
+    && (leftOut === 'annee' || fl.anneeMax === null || (p.annee !== null && p.annee <= fl.anneeMax))
     && words.every((w) => text.includes(w));
 }
 
@@ -157,6 +157,18 @@ describe('filter semantics on random data (property)', () => {
       const perDep = new Map<string, number>();
       for (const f of r.innovations) perDep.set(f.properties.departement, (perDep.get(f.properties.departement) ?? 0) + 1);
       expect(r.countsByDepartement).toEqual(perDep);
+      const perYear = new Map<number, number>();
+      for (const f of data.filter((x) => matchesOtherThan(x, fl, 'annee'))) {
+        const y = f.properties.annee ?? UNKNOWN_YEAR;
+        perYear.set(y, (perYear.get(y) ?? 0) + 1);
+      }
+      expect(r.yearCounts).toEqual(perYear);
+      const matchedPerYear = new Map<number, number>();
+      for (const f of r.innovations) {
+        const y = f.properties.annee ?? UNKNOWN_YEAR;
+        matchedPerYear.set(y, (matchedPerYear.get(y) ?? 0) + 1);
+      }
+      expect(matchedYearCounts(r.yearCounts, fl)).toEqual(matchedPerYear);
     }), { numRuns: 300 });
   });
 });
@@ -258,6 +270,29 @@ describe('facet counts', () => {
     expect(r.regionCounts.get('53')).toBe(1);
     expect(r.regionCounts.get('94')).toBe(1);
     expect(r.departementCounts.get('2A')).toBe(1);
+  });
+
+  it('counts years with the year range left out, unknown years under UNKNOWN_YEAR', () => {
+    expect(Object.fromEntries(run({}).yearCounts)).toEqual({ [UNKNOWN_YEAR]: 1, 2007: 1, 2008: 1, 2009: 2, 2010: 1 });
+    // The range narrows the matches, not its own facet; the other groups narrow it.
+    expect(run({ anneeMin: 2009 }).yearCounts).toEqual(run({}).yearCounts);
+    expect(Object.fromEntries(run({ secteurs: ['education'], anneeMax: 2008 }).yearCounts)).toEqual({ [UNKNOWN_YEAR]: 1, 2009: 1 });
+  });
+
+  it("gives the filtered set's years, adding up to the number of matches", () => {
+    for (const patch of [{}, { anneeMin: 2008 }, { anneeMin: 2008, anneeMax: 2009 }, { themes: ['ent'] }, { themes: ['ent'], anneeMax: 2009 }]) {
+      const r = run(patch);
+      const own = matchedYearCounts(r.yearCounts, filters(patch));
+      expect([...own.values()].reduce((a, b) => a + b, 0), JSON.stringify(patch)).toBe(r.matched.length);
+    }
+    expect(Object.fromEntries(matchedYearCounts(run({}).yearCounts, filters({ anneeMin: 2008, anneeMax: 2009 })))).toEqual({ 2008: 1, 2009: 2 });
+  });
+
+  it('keeps unknown years only when no year range is set', () => {
+    expect(yearInRange(UNKNOWN_YEAR, filters({}))).toBe(true);
+    expect(yearInRange(UNKNOWN_YEAR, filters({ anneeMax: 2020 }))).toBe(false);
+    expect(yearInRange(2009, filters({ anneeMin: 2009, anneeMax: 2009 }))).toBe(true);
+    expect(yearInRange(2010, filters({ anneeMin: 2009, anneeMax: 2009 }))).toBe(false);
   });
 
   it('counts matches per department', () => {

@@ -57,7 +57,18 @@ export interface FilterResult {
   departementCounts: Map<string, number>;
   /** Number of matching innovations per department code (codes with none are absent). */
   countsByDepartement: Map<string, number>;
+  /**
+   * Facet counts per year (year range left out): innovations meeting every other criterion, by
+   * year; UNKNOWN_YEAR counts those without a year. Years with none are absent. The filtered set's
+   * own years are matchedYearCounts(yearCounts, filters).
+   */
+  yearCounts: Map<number, number>;
 }
+
+/** The key of yearCounts for innovations without a year (the `annee` column's 0). */
+export const UNKNOWN_YEAR = 0;
+/** Years are stored as 16-bit integers: one counter per possible value. */
+const YEAR_SLOTS = 0x10000;
 
 /** Words of a query, folded; empty when the query is blank. */
 export function queryWords(query: string): string[] {
@@ -182,19 +193,18 @@ export function applyFilters(table: PointsTable, filters: Filters, scores: Float
   const secteurCounts = new Int32Array(header.secteurs.length);
   const placeCounts = new Int32Array(depCount);
   const matchCounts = new Int32Array(depCount);
+  const yearCounts = new Int32Array(YEAR_SLOTS);
 
   for (let i = 0; i < count; i++) {
     if (scores && scores[i]! < 0) continue;
-    if (hasYear) {
-      // An innovation without a year cannot be said to fall within a range: left out.
-      const annee = table.annee[i]!;
-      if (annee === 0) continue;
-      if (anneeMin !== null && annee < anneeMin) continue;
-      if (anneeMax !== null && annee > anneeMax) continue;
-    }
+    const annee = table.annee[i]!;
     const d = table.departement[i]!;
     const themeOk = !anyTheme || anySelected(table.themes, themeWords, i, themeMask);
     const secteurOk = !anySecteur || anySelected(table.secteurs, secteurWords, i, secteurMask);
+    // The year facet leaves the year range out: counted before the range is applied.
+    if (themeOk && secteurOk && placeOk[d]) yearCounts[annee]!++;
+    // An innovation without a year cannot be said to fall within a range: left out.
+    if (hasYear && (annee === UNKNOWN_YEAR || (anneeMin !== null && annee < anneeMin) || (anneeMax !== null && annee > anneeMax))) continue;
     if (themeOk && secteurOk) placeCounts[d]!++;
     if (!placeOk[d]) continue;
     if (secteurOk) countBits(table.themes, themeWords, i, themeCounts);
@@ -222,7 +232,31 @@ export function applyFilters(table: PointsTable, filters: Filters, scores: Float
     regionCounts,
     departementCounts: countMap(header.departements, placeCounts),
     countsByDepartement: countMap(header.departements, matchCounts),
+    yearCounts: yearMap(yearCounts),
   };
+}
+
+function yearMap(counts: Int32Array): Map<number, number> {
+  const map = new Map<number, number>();
+  for (let y = 0; y < counts.length; y++) if (counts[y]! > 0) map.set(y, counts[y]!);
+  return map;
+}
+
+/** Whether a year (UNKNOWN_YEAR for none) meets the year range of `filters`. */
+export function yearInRange(annee: number, filters: Pick<Filters, 'anneeMin' | 'anneeMax'>): boolean {
+  const { anneeMin, anneeMax } = filters;
+  if (anneeMin === null && anneeMax === null) return true;
+  return annee !== UNKNOWN_YEAR && (anneeMin === null || annee >= anneeMin) && (anneeMax === null || annee <= anneeMax);
+}
+
+/**
+ * The filtered set's innovations per year: the year facet counts within the year range (those
+ * without a year only when no range is set). They add up to the number of matches.
+ */
+export function matchedYearCounts(yearCounts: ReadonlyMap<number, number>, filters: Pick<Filters, 'anneeMin' | 'anneeMax'>): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [annee, n] of yearCounts) if (yearInRange(annee, filters)) out.set(annee, n);
+  return out;
 }
 
 /** Rows of one department among `rows` (e.g. the filtered ones), in the same order. */

@@ -57,6 +57,13 @@ export const selectRegionCounts = counts((r) => r.regionCounts);
 /** Facet count per department code, region and department choices left out. */
 export const selectDepartementCounts = counts((r) => r.departementCounts);
 
+const NO_YEARS: ReadonlyMap<number, number> = new Map();
+
+/** Facet count per year, year range left out (UNKNOWN_YEAR: innovations without a year). */
+export function selectYearCounts(state: AppState): ReadonlyMap<number, number> {
+  return state.results?.yearCounts ?? NO_YEARS;
+}
+
 /** Department facts (name, region) by code, from the loaded boundaries. */
 export const selectDepartements = createSelector([selectData], (data): ReadonlyMap<string, DepartementInfo> => {
   const departements = new Map<string, DepartementInfo>();
