@@ -136,8 +136,27 @@ describe('applyInsetTransform / invertInsetTransform', () => {
     // Futuna lies west of Wallis, and lower on the frame, as on a map.
     expect(a[2]).toBeLessThan(b[0]);
     expect(a[1]).toBeLessThan(b[1]);
-    // A point at sea between the islands goes through the nearest view.
-    expect(invertInsetTransform(wf, applyInsetTransform(wf, [-176.3, -13.3]))).toEqual([expect.closeTo(-176.3, 9), expect.closeTo(-13.3, 9)]);
+    // A point at sea between the islands, near Wallis, goes through the nearest view (Wallis).
+    expect(invertInsetTransform(wf, applyInsetTransform(wf, [-176.28, -13.3]))).toEqual([expect.closeTo(-176.28, 9), expect.closeTo(-13.3, 9)]);
+  });
+  it('frames Polynésie française on Tahiti–Moorea, large, with the rest of the territory small beside it', () => {
+    const pf = insetFor('987')!;
+    const [main, whole] = pf.parts!;
+    expect(main!.scale).toBeGreaterThan(40 * whole!.scale);
+    const frame = insetFrameBounds('987')!;
+    const inside = ([x, y]: [number, number]) => x > frame[0] && x < frame[2] && y > frame[1] && y < frame[3];
+    // Papeete and Moorea go through the large view; Nuku Hiva (Marquesas) and Rurutu (Austral) through the small one.
+    const papeete = applyInsetTransform(pf, [-149.57, -17.54]);
+    const moorea = applyInsetTransform(pf, [-149.83, -17.53]);
+    for (const p of [papeete, moorea]) expect(p[0] >= viewDisplayBox(pf, main!)[0] && p[0] <= viewDisplayBox(pf, main!)[2]).toBe(true);
+    // Tahiti and Moorea, 17 km apart, stay apart on screen: more than a tenth of the frame.
+    expect(Math.abs(papeete[0] - moorea[0])).toBeGreaterThan((frame[2] - frame[0]) / 10);
+    for (const far of [[-140.1, -8.9], [-151.35, -22.45]] as [number, number][]) {
+      const p = toDisplayPosition('987', far);
+      expect(inside(p)).toBe(true);
+      expect(p[0]).toBeGreaterThanOrEqual(viewDisplayBox(pf, whole!)[0]);
+      expect(invertInsetTransform(pf, p)).toEqual(far.map((v) => expect.closeTo(v, 9)));
+    }
   });
   it('treats a longitude and the same longitude plus or minus 360° alike (antimeridian)', () => {
     const wallis = insetFor('986')!;
@@ -224,6 +243,13 @@ describe('frames', () => {
       if (country.id === '250') continue;
       for (const f of frames) expect(booleanIntersects(f, country), `${f.properties.code} × ${country.properties.name}`).toBe(false);
     }
+  });
+  it('form a compact strip: at most a fifth of the national view\'s width, in two columns', () => {
+    const boxes = frames.map((f) => bbox(f.geometry));
+    const west = Math.min(...boxes.map((b) => b[0]));
+    const east = Math.max(...boxes.map((b) => b[2]));
+    expect((east - west) / (NATIONAL_VIEW_BOUNDS[2] - NATIONAL_VIEW_BOUNDS[0])).toBeLessThanOrEqual(0.2);
+    expect(new Set(boxes.map((b) => b[0].toFixed(6))).size).toBe(2);
   });
   it('all lie inside the national view bounds', () => {
     for (const f of frames) {

@@ -1,25 +1,27 @@
 /**
  * Overseas insets: every overseas territory is drawn in a frame next to metropolitan France.
  *
- * The transform is affine in Web Mercator (the map's own projection), with one uniform scale, so
- * each territory keeps its true shape and the inverse is exact. Territories keep their REAL
- * WGS84 coordinates in the data; only display geometry goes through `applyInsetTransform`.
+ * The transform is affine in Web Mercator (the map's own projection), with one uniform scale per
+ * view, so each territory keeps its true shape and the inverse is exact. Territories keep their
+ * REAL WGS84 coordinates in the data; only display geometry goes through `applyInsetTransform`.
  *
- * Layout (display Web Mercator, see INSET_LAYOUT): a grid of equal frames in the Atlantic west of
- * France, 3 columns × 4 rows, filled in reading order by INSEE code. The bottom-right cell is left
- * empty because it would cover Galicia. Each territory is fitted into its frame below a band kept
- * free for the frame's name, so Guyane is shrunk and the small islands (Saint-Barthélemy,
- * Saint-Martin, Mayotte, Wallis-et-Futuna) are strongly enlarged: all frames have the same size
- * on screen.
+ * Layout (display Web Mercator, see INSET_LAYOUT): a compact strip of two columns of equal frames
+ * in the Atlantic just west of Brittany, so the frames take less than a fifth of the national
+ * view's width. The left column holds the five DROM and Saint-Pierre-et-Miquelon, the right one
+ * the other collectivities, each in INSEE code order from the top. The right column's top cell is
+ * left empty: it would cover the Isles of Scilly and Land's End. Each territory is fitted into its
+ * frame below a band kept free for the frame's name, so Guyane is shrunk and the small islands
+ * (Saint-Barthélemy, Saint-Martin, Mayotte, Wallis-et-Futuna) are strongly enlarged: all frames
+ * have the same size on screen.
  *
  * Wallis-et-Futuna: two islands 15 km across, 230 km apart. One view of both would leave two
  * specks, so its frame holds two views side by side at one common scale (Futuna and Alofi
  * bottom left, Wallis top right, as on a map); see InsetDef.parts.
  *
- * Polynésie française: the frame shows the whole territory (its five archipelagos, ~2 000 km
- * across) rather than the Society Islands only, so that any project of the Marquesas or the
- * Austral Islands still lands inside the frame; islands are small there, the frame's name and the
- * department's label point make it findable.
+ * Polynésie française: 118 islands over 2 000 km, three quarters of the people on Tahiti and
+ * Moorea. Its frame shows Tahiti–Moorea large, and beside it the whole territory small, so a
+ * project of the Marquesas or the Austral Islands still lands inside the frame (reachable by
+ * zooming in) while the populated islands are legible at the national view.
  */
 import type { Geometry, Position } from 'geojson';
 import type { InsetFrameFeature } from './types';
@@ -45,11 +47,12 @@ export interface InsetDef extends InsetPart {
   /** Real WGS84 bbox [west, south, east, north] of the area shown (whole territory). */
   source: [number, number, number, number];
   /**
-   * A territory made of island groups far apart (Wallis-et-Futuna: 230 km of sea between two
-   * islands of 15 km) is shown as several views side by side in one frame, all at the same
-   * scale, so that each island is legible. Each real point goes through the view whose `source`
-   * holds it (the nearest one otherwise). Absent: the inset itself is the only view.
-   * With parts, `scale` is their common scale and `target` the centre of the frame's content.
+   * A territory made of island groups far apart is shown as several views side by side in one
+   * frame: Wallis-et-Futuna (230 km of sea between two islands of 15 km) as two views at one
+   * scale, Polynésie française as Tahiti–Moorea large beside the whole territory small. A real
+   * point goes through the first view whose `source` holds it (the nearest one otherwise).
+   * Absent: the inset itself is the only view. With parts, `scale` is the largest view's scale
+   * and `target` the centre of the frame's content.
    */
   parts?: readonly InsetPart[];
 }
@@ -57,60 +60,77 @@ export interface InsetDef extends InsetPart {
 type Bbox = [number, number, number, number];
 
 /**
- * Grid geometry, in "Mercator degrees": x = longitude, y = Web Mercator northing expressed in
- * degrees (so 1 unit is the same length on screen along both axes).
- * Column C (x −9.9…−6.9) stays north of Spain's coast (43.8° N) and west of Brittany (−5.1°) and
- * the Isles of Scilly (−6.3°); the top (≈ 51.2° N) stays south of Ireland (51.4° N).
+ * Strip geometry, in "Mercator degrees": x = longitude, y = Web Mercator northing expressed in
+ * degrees (so 1 unit is the same length on screen along both axes). Two columns of `rows` cells:
+ * the right column's right edge (−5.45) stays west of Ouessant (−5.14), the bottom row north of
+ * Spain's coast (43.79° N at Estaca de Bares), the top row south of Ireland (51.4° N); the right
+ * column starts one row down, south of the Isles of Scilly (49.86° N).
  */
 export const INSET_LAYOUT = {
-  left: -16.5,
-  top: 59.7,
-  cellWidth: 3.0,
-  cellHeight: 3.3,
-  gap: 0.3,
-  columns: 3,
+  left: -8.87,
+  /** Northing of the bottom of the lowest row (43.95° N). */
+  bottom: 48.98,
+  cellWidth: 1.65,
+  cellHeight: 1.6,
+  gap: 0.12,
+  rows: 6,
   /** Free space around the territory inside its frame. */
-  margin: 0.2,
+  margin: 0.06,
   /** Band at the top of each frame kept free for the frame's name. */
-  labelBand: 0.55,
+  labelBand: 0.3,
 } as const;
 
 /**
- * One line per territory: real extent and grid cell. The extent is the union of the Natural Earth
- * and IGN outlines, padded, and takes in the islets Natural Earth leaves out (Tintamarre for
- * Saint-Martin, Fourchue and Frégate for Saint-Barthélemy), so an IGN `--from` file fits too.
+ * One line per territory: real extent and cell of the strip. The extent is the union of the
+ * Natural Earth and IGN outlines, padded, and takes in the islets Natural Earth leaves out
+ * (Tintamarre for Saint-Martin, Fourchue and Frégate for Saint-Barthélemy), so an IGN `--from`
+ * file fits too.
  */
 interface TerritoryLayout {
   code: string;
   nom: string;
   source: Bbox;
   cell: [column: number, row: number];
-  /** Views side by side, west to east, each with its vertical place in the frame (0 bottom, 1 top). */
-  parts?: ReadonlyArray<{ source: Bbox; valign: number }>;
+  /**
+   * Views side by side, west to east, each with its vertical place in the frame (0 bottom, 1 top)
+   * and, when the views have scales of their own, the share of the frame's width it takes.
+   */
+  parts?: ReadonlyArray<{ source: Bbox; valign: number; share?: number }>;
 }
 
 const TERRITORIES: readonly TerritoryLayout[] = [
   { code: '971', nom: 'Guadeloupe', source: [-61.85, 15.8, -60.95, 16.55], cell: [0, 0] },
-  { code: '972', nom: 'Martinique', source: [-61.26, 14.37, -60.78, 14.9], cell: [1, 0] },
-  { code: '973', nom: 'Guyane', source: [-54.65, 2.08, -51.58, 5.78], cell: [2, 0] },
-  { code: '974', nom: 'La Réunion', source: [55.19, -21.41, 55.88, -20.84], cell: [0, 1] },
-  { code: '975', nom: 'Saint-Pierre-et-Miquelon', source: [-56.42, 46.73, -56.12, 47.16], cell: [1, 1] },
-  { code: '976', nom: 'Mayotte', source: [44.99, -13.03, 45.33, -12.61], cell: [2, 1] },
-  { code: '977', nom: 'Saint-Barthélemy', source: [-62.92, 17.86, -62.78, 17.98], cell: [0, 2] },
+  { code: '972', nom: 'Martinique', source: [-61.26, 14.37, -60.78, 14.9], cell: [0, 1] },
+  { code: '973', nom: 'Guyane', source: [-54.65, 2.08, -51.58, 5.78], cell: [0, 2] },
+  { code: '974', nom: 'La Réunion', source: [55.19, -21.41, 55.88, -20.84], cell: [0, 3] },
+  { code: '975', nom: 'Saint-Pierre-et-Miquelon', source: [-56.42, 46.73, -56.12, 47.16], cell: [0, 4] },
+  { code: '976', nom: 'Mayotte', source: [44.99, -13.03, 45.33, -12.61], cell: [0, 5] },
+  { code: '977', nom: 'Saint-Barthélemy', source: [-62.92, 17.865, -62.785, 17.97], cell: [1, 1] },
   { code: '978', nom: 'Saint-Martin', source: [-63.16, 18.02, -62.96, 18.13], cell: [1, 2] },
   {
     code: '986',
     nom: 'Wallis-et-Futuna',
     source: [-178.21, -14.38, -176.1, -13.17],
-    cell: [2, 2],
+    cell: [1, 3],
     // Futuna and Alofi to the south-west, Wallis (Uvea) and its lagoon islets to the north-east.
     parts: [
       { source: [-178.21, -14.38, -177.99, -14.21], valign: 0 },
       { source: [-176.27, -13.4, -176.1, -13.17], valign: 1 },
     ],
   },
-  { code: '987', nom: 'Polynésie française', source: [-154.56, -27.66, -134.92, -7.93], cell: [0, 3] },
-  { code: '988', nom: 'Nouvelle-Calédonie', source: [163.59, -22.69, 171.37, -19.6], cell: [1, 3] },
+  {
+    code: '987',
+    nom: 'Polynésie française',
+    source: [-154.56, -27.66, -134.92, -7.93],
+    cell: [1, 4],
+    // Tahiti and Moorea (no other island in that box: Tetiaroa and Maiao lie outside), then the
+    // whole territory, whose Tahiti–Moorea is never used (the first view holds it).
+    parts: [
+      { source: [-150.0, -17.95, -149.05, -17.42], valign: 0.5, share: 0.7 },
+      { source: [-154.56, -27.66, -134.92, -7.93], valign: 0, share: 0.3 },
+    ],
+  },
+  { code: '988', nom: 'Nouvelle-Calédonie', source: [163.59, -22.69, 171.37, -19.6], cell: [1, 5] },
 ];
 
 const DEG = Math.PI / 180;
@@ -124,11 +144,14 @@ function latitudeOf(mercY: number): number {
   return (2 * Math.atan(Math.exp(mercY * DEG)) - Math.PI / 2) / DEG;
 }
 
-/** Frame of a grid cell, in Mercator degrees [xmin, ymin, xmax, ymax]. */
+/** Northing of the top of the strip's top row. */
+const STRIP_TOP = INSET_LAYOUT.bottom + INSET_LAYOUT.rows * INSET_LAYOUT.cellHeight + (INSET_LAYOUT.rows - 1) * INSET_LAYOUT.gap;
+
+/** Frame of a cell of the strip, in Mercator degrees [xmin, ymin, xmax, ymax]; row 0 is the top. */
 function cellBox(column: number, row: number): Bbox {
-  const { left, top, cellWidth, cellHeight, gap } = INSET_LAYOUT;
+  const { left, cellWidth, cellHeight, gap } = INSET_LAYOUT;
   const xmin = left + column * (cellWidth + gap);
-  const ymax = top - row * (cellHeight + gap);
+  const ymax = STRIP_TOP - row * (cellHeight + gap);
   return [xmin, ymax - cellHeight, xmin + cellWidth, ymax];
 }
 
@@ -152,23 +175,27 @@ function defineInset(t: TerritoryLayout): InsetDef {
     return { code: t.code, nom: t.nom, source: t.source, scale, target };
   }
   const gap = INSET_LAYOUT.gap;
-  const totalWidth = t.parts.reduce((sum, p) => sum + width(p.source), 0);
-  const scale = Math.min(
-    (areaWidth - gap * (t.parts.length - 1)) / totalWidth,
+  const room = areaWidth - gap * (t.parts.length - 1);
+  // Views with a share of the width each get their own scale; otherwise one scale for all.
+  const common = Math.min(
+    room / t.parts.reduce((sum, p) => sum + width(p.source), 0),
     ...t.parts.map((p) => areaHeight / height(p.source)),
   );
-  let x = centreX - (totalWidth * scale + gap * (t.parts.length - 1)) / 2;
-  const parts = t.parts.map((p): InsetPart => {
+  const scales = t.parts.map((p) => (p.share === undefined ? common : Math.min((p.share * room) / width(p.source), areaHeight / height(p.source))));
+  const totalWidth = t.parts.reduce((sum, p, k) => sum + width(p.source) * scales[k]!, 0);
+  let x = centreX - (totalWidth + gap * (t.parts.length - 1)) / 2;
+  const parts = t.parts.map((p, k): InsetPart => {
+    const scale = scales[k]!;
     const w = width(p.source) * scale;
     const h = height(p.source) * scale;
     const partTarget: [number, number] = [x + w / 2, latitudeOf(areaBottom + h / 2 + p.valign * (areaHeight - h))];
     x += w + gap;
     return { source: p.source, scale, target: partTarget };
   });
-  return { code: t.code, nom: t.nom, source: t.source, scale, target, parts };
+  return { code: t.code, nom: t.nom, source: t.source, scale: Math.max(...scales), target, parts };
 }
 
-/** The insets, in frame order (reading order of the grid = INSEE code order). */
+/** The insets, in frame order (column by column, top down = INSEE code order). */
 export const INSETS: readonly InsetDef[] = Object.freeze(TERRITORIES.map(defineInset));
 
 const FRAME_BOXES: ReadonlyMap<string, Bbox> = new Map(TERRITORIES.map((t) => [t.code, cellBox(t.cell[0], t.cell[1])]));
@@ -328,12 +355,12 @@ export function insetFrames(): InsetFrameFeature[] {
 }
 
 /**
- * Bounds [west, south, east, north] of the national view: metropolitan France, Corsica and every
- * inset frame, for the map's initial `fitBounds`.
+ * Bounds [west, south, east, north] of the national view: metropolitan France (Dunkirk at 51.09° N,
+ * Corsica down to 41.3° N) and every inset frame, for the map's initial `fitBounds`.
  */
 export const NATIONAL_VIEW_BOUNDS: readonly [number, number, number, number] = Object.freeze([
-  INSET_LAYOUT.left,
+  INSET_LAYOUT.left - 0.05,
   41.3,
   9.6,
-  latitudeOf(INSET_LAYOUT.top),
+  Math.max(51.15, latitudeOf(STRIP_TOP) + 0.05),
 ]) as readonly [number, number, number, number];
