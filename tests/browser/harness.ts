@@ -16,7 +16,6 @@ import { afterAll } from 'vitest';
 import type { DepartementDisplayProps, Etape, Innovation, Vocabulaires } from '../../src/domain/types';
 import { launchChromium, originOf, startStaticServer } from '../support/browser';
 
-export { contentTypeFor } from '../support/browser';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The built site under test: dist/, or another build folder named by CARTO_DIST. */

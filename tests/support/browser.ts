@@ -3,11 +3,11 @@
  * Debian Chromium launched the way that works on machines without a GPU. No vitest here, so
  * scripts/ can use it too.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import sirv, { type Options as SirvOptions } from 'sirv';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // SwiftShader gives a software WebGL context on machines without a GPU (CI, containers); the
@@ -32,50 +32,26 @@ export function launchChromium(extraArgs: readonly string[] = []): Promise<Brows
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.geojson': 'application/geo+json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-};
-
-/** Content type the static server sends for a file name. */
-export function contentTypeFor(fileName: string): string {
-  return CONTENT_TYPES[path.extname(fileName).toLowerCase()] ?? 'application/octet-stream';
-}
-
 /**
- * Serves `root` on 127.0.0.1 at a free port. `mounts` maps a URL prefix (e.g. '/data/') to
- * another folder, so one build can be served with several data sets.
+ * Serves `root` on 127.0.0.1 at a free port with sirv (MIME types, ranges, no caching). `mounts`
+ * maps a URL prefix (e.g. '/data/') to another folder, so one build can be served with several
+ * data sets.
  */
 export function startStaticServer(root: string, mounts: Record<string, string> = {}): Promise<Server> {
+  const options: SirvOptions = { dev: true, etag: false };
+  const serveRoot = sirv(root, options);
+  const serveMounts = Object.entries(mounts).map(([prefix, dir]) => [prefix, sirv(dir, options)] as const);
   const server = createServer((req, res) => {
-    const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    const prefix = Object.keys(mounts).find((p) => urlPath.startsWith(p));
-    const [base, rest] = prefix ? [mounts[prefix]!, urlPath.slice(prefix.length - 1)] : [root, urlPath];
-    let file = path.join(base, path.normalize(rest));
-    if (!file.startsWith(base)) {
-      res.writeHead(403).end();
+    const notFound = () => {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`introuvable : ${req.url ?? ''}`);
+    };
+    const mount = serveMounts.find(([prefix]) => req.url?.startsWith(prefix));
+    if (mount) {
+      req.url = req.url!.slice(mount[0].length - 1);
+      mount[1](req, res, notFound);
       return;
     }
-    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!existsSync(file)) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`introuvable : ${urlPath}`);
-      return;
-    }
-    res.writeHead(200, { 'content-type': contentTypeFor(file), 'cache-control': 'no-store' });
-    createReadStream(file).pipe(res);
+    serveRoot(req, res, notFound);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
