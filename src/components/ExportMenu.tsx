@@ -6,6 +6,7 @@ import { formatCount, formatDateFr } from '../domain/presentation';
 import { downloadText } from './download';
 import { PRINT_MAX_ROWS, printWithRows } from './printing';
 import { useLoadedData } from './hooks';
+import { loadStatsModule } from './statsLoader';
 import './filters.css';
 
 // The export code (and papaparse) is only fetched when someone exports.
@@ -108,9 +109,12 @@ function ExportMenuOf({ data }: { data: LoadedData }) {
           <span className="export-aide">Filtres appliqués, date des données et sens des colonnes.</span>
         </li>
         <li>
-          <button type="button" disabled={disabled} onClick={() => void run('impression', () => printWithRows(data.innovations, rows))}>Imprimer</button>
+          <button type="button" disabled={disabled} onClick={() => void run('impression', async () => {
+            await loadStatsModule();
+            await printWithRows(data.innovations, rows);
+          })}>Imprimer</button>
           <span className="export-aide">
-            La carte telle qu'affichée, sa légende, les filtres et le tableau des résultats ({PRINT_MAX_ROWS.toLocaleString('fr-FR')} lignes au plus).
+            La carte telle qu'affichée, sa légende, les filtres, les statistiques et le tableau des résultats ({PRINT_MAX_ROWS.toLocaleString('fr-FR')} lignes au plus).
           </span>
         </li>
       </ul>

@@ -8,6 +8,7 @@ import { foldText } from '../domain/normalize';
 import { departementLabel, formatCount } from '../domain/presentation';
 import { FilterChips } from './FilterChips';
 import { useLoadedData } from './hooks';
+import { YearHistogram } from './YearHistogram';
 import './filters.css';
 
 /** Typing pauses this long before the search runs: 100,000 rows and a re-clustered map per letter is too much. */
@@ -280,6 +281,7 @@ function YearFields({ data }: { data: LoadedData }) {
           {options(anneeMin, (y) => y >= anneeMin!)}
         </select>
       </div>
+      <YearHistogram years={years} />
     </fieldset>
   );
 }

@@ -7,6 +7,7 @@ import { departementLabel, formatCount, formatDateFr, localIsoDate } from '../do
 import type { InnovationFeature } from '../domain/types';
 import { useLoadedData } from './hooks';
 import { onBeforePrint, PRINT_MAX_ROWS } from './printing';
+import { loadedStatsModule } from './statsLoader';
 
 /**
  * What print adds under the map and its legend (hidden on screen): the active filters in words
@@ -42,6 +43,8 @@ export function PrintReport() {
   const rows = wanted.filter((f): f is InnovationFeature => f !== undefined);
   const total = matched.length;
   const sources = [...new Set(data.meta.attributions.map((a) => a.trim()).filter(Boolean))];
+  // "Imprimer" loads the charts first; a print from the browser shows them once the view was opened.
+  const stats = loadedStatsModule();
 
   return (
     <section className="rapport-impression" aria-labelledby="impression-titre">
@@ -56,6 +59,12 @@ export function PrintReport() {
         </ul>
       ) : (
         <p>Aucun filtre : toutes les innovations.</p>
+      )}
+      {stats && (
+        <>
+          <h3>Statistiques</h3>
+          <stats.PrintedCharts />
+        </>
       )}
       <h3>{formatCount(total)}</h3>
       {total > PRINT_MAX_ROWS && (

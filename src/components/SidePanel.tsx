@@ -5,6 +5,7 @@ import { ExportMenu } from './ExportMenu';
 import { FilterPanel } from './FilterPanel';
 import { InnovationDetail } from './InnovationDetail';
 import { ResultsList } from './ResultsList';
+import { StatsSection } from './StatsSection';
 
 /** The side panel (below the map on a phone): the selected item first, then filters, list, export. */
 export function SidePanel({ data }: { data: LoadedData }) {
@@ -15,6 +16,7 @@ export function SidePanel({ data }: { data: LoadedData }) {
       {selection?.kind === 'innovation' && <InnovationDetail key={selection.id} id={selection.id} data={data} />}
       <FilterPanel />
       <ResultsList />
+      <StatsSection />
       <ExportMenu />
     </aside>
   );

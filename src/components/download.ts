@@ -1,9 +1,13 @@
 /**
- * Saves text as a file on the user's device, from memory: a Blob and a temporary <a download>.
- * Nothing goes over the network.
+ * Saves text or bytes as a file on the user's device, from memory: a Blob and a temporary
+ * <a download>. Nothing goes over the network.
  */
 export function downloadText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(fileName, new Blob([text], { type }));
+}
+
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
