@@ -8,7 +8,8 @@
  * - recherche-NNNN.txt: the folded search text of the same rows, one line per row;
  * - identifiants.json: the ids in display order (to open a shared link's selection);
  * - innovations.geojson: every innovation, for download and other tools (the app does not load it);
- * - the small files: departements, etapes, insets, pays, vocabulaires, meta, report.
+ * - the small files: departements, etapes, insets, pays, vocabulaires, meta, report;
+ * - contexte.geojson: main places and region borders the map shows once zoomed in (mapContext.ts).
  */
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -17,11 +18,12 @@ import { once } from 'node:events';
 import { chunkCount, chunkFile, chunkSizeFor, encodePointsFile, IDS_FILE, POINTS_FILE } from '../domain/points';
 import type { BuiltData } from './buildData';
 import { DEPARTEMENT_INDEX_FILE, departementIndex } from './departementIndex';
+import { CONTEXT_FILE, contextFile } from './mapContext';
 
 /** Files written whatever the data: the chunk files come in addition (see outputEntries). */
 export const OUTPUT_FILES = [
   'departements.geojson', DEPARTEMENT_INDEX_FILE, 'innovations.geojson', 'etapes.geojson', 'insets.geojson',
-  'vocabulaires.json', 'meta.json', 'pays.geojson', 'report.json', POINTS_FILE, IDS_FILE,
+  'vocabulaires.json', 'meta.json', 'pays.geojson', 'report.json', POINTS_FILE, IDS_FILE, CONTEXT_FILE,
 ] as const;
 
 /** Every file of an output folder holding `count` innovations (the folder has no sub-folder). */
@@ -148,6 +150,7 @@ export async function writeOutputs(dir: string, data: BuiltData): Promise<void> 
     writeFile(path.join(dir, 'vocabulaires.json'), JSON.stringify(data.vocabulaires, null, 2)),
     writeFile(path.join(dir, 'meta.json'), JSON.stringify(data.meta, null, 2)),
     writeFile(path.join(dir, 'pays.geojson'), data.pays),
+    contextFile(data.departements).then((text) => writeFile(path.join(dir, CONTEXT_FILE), text)),
     writeReport(path.join(dir, 'report.json'), data.report),
   ]);
 }

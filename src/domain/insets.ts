@@ -296,6 +296,18 @@ export function toDisplayPosition(code: string, lonLat: [number, number]): [numb
   return applyInsetTransform(inset, [Math.min(Math.max(lon, w), e), Math.min(Math.max(lonLat[1], s), n)]);
 }
 
+/**
+ * How much the display enlarges the area around a real point of department `code` (1 for
+ * metropolitan departments): the scale of the inset view the point goes through. A map shows an
+ * overseas place at display zoom z as it would show it at zoom z + log2(scale).
+ */
+export function displayScale(code: string, lonLat: [number, number]): number {
+  const inset = insetFor(code);
+  if (!inset) return 1;
+  const [wx] = sourceCentre(inset.source);
+  return nearestPart(inset, continuousLongitude(lonLat[0], wx), mercatorY(lonLat[1]), sourceBox).scale;
+}
+
 function transformPosition(inset: InsetDef, p: Position): Position {
   const [lon, lat] = applyInsetTransform(inset, [p[0] as number, p[1] as number]);
   return p.length > 2 ? [lon, lat, ...p.slice(2)] : [lon, lat];

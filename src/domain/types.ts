@@ -5,7 +5,7 @@
  * Naming: French for data columns and properties the organisers see (they are part of the
  * product), English for code-level concepts.
  */
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, LineString } from 'geojson';
+import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon, LineString } from 'geojson';
 
 /** Kind of territory: metropolitan department, overseas department/region, overseas collectivity. */
 export type Zone = 'metro' | 'drom' | 'com';
@@ -127,6 +127,22 @@ export interface InsetFrameProps {
   nom: string;
 }
 export type InsetFrameFeature = Feature<Polygon, InsetFrameProps>;
+
+/**
+ * What the map draws for context once zoomed in (public/data/contexte.geojson): the main places
+ * of the gazetteer and the borders between regions. Static: it never changes with the filters.
+ */
+export interface PlaceProps {
+  role: 'lieu';
+  nom: string;
+  /** Display zoom from which the place shows (bigger places earlier; insets' enlargement counted). */
+  zoom: number;
+  /** Rank by population, 1 for the most populated: bigger places win label collisions. */
+  rang: number;
+}
+export type PlaceFeature = Feature<Point, PlaceProps>;
+export type RegionBorderFeature = Feature<MultiLineString, { role: 'limite-region' }>;
+export type ContextFeature = PlaceFeature | RegionBorderFeature;
 
 /** A problem found while reading a data file. Line and column are 1-based, in the file as an editor shows it. */
 export interface Diagnostic {

@@ -1,8 +1,9 @@
 /**
  * Golden files (as Turf's tests do): each tests/fixtures/golden/<case>/in/ is a data folder, and
  * <case>/out/ holds, byte for byte, what `npm run data` writes from it, with what it prints
- * (sortie.txt). Files that only depend on the boundaries (departements.geojson,
- * departements-infos.json, insets.geojson) are kept once, in golden/commun/. Regenerate after an
+ * (sortie.txt). Files that only depend on the boundaries and the packaged gazetteer
+ * (departements.geojson, departements-infos.json, insets.geojson, contexte.geojson) are kept once,
+ * in golden/commun/. Regenerate after an
  * intended change with
  *
  *   REGEN=1 npx vitest run tests/cli/golden.test.ts
@@ -17,7 +18,7 @@ import { main } from '../../scripts/build-data';
 
 const root = path.resolve(__dirname, '../..');
 const golden = path.join(root, 'tests/fixtures/golden');
-const SHARED = ['departements.geojson', 'departements-infos.json', 'insets.geojson'];
+const SHARED = ['departements.geojson', 'departements-infos.json', 'insets.geojson', 'contexte.geojson'];
 /** The date written in report.json. */
 const NOW = new Date('2009-04-23T09:00:00Z');
 const regen = process.env.REGEN === '1';
