@@ -291,6 +291,18 @@ describe('a quote that never closes (text pasted from Word)', () => {
     expect(readJson<BuildReport>(path.join(out, 'report.json')).files['innovations.csv']).toEqual({ read: 5, written: 4, rejected: 1 });
   });
 
+  it('closed only on a later cell\'s quote: the rows in between are read again, not swallowed', async () => {
+    // i2's description opens a quote that only i4's quoted description, two rows further, closes.
+    const data = withInnovations('guillemet-tardif', (text) => text.replace('i2;  Télécentre  ;;', 'i2;  Télécentre  ;"Copié de Word : ;').replace('i4;Département seul;;', 'i4;Département seul;"Décrit";'));
+    const out = path.join(work, 'guillemet-tardif-out');
+    const { code, stdout, stderr } = await run('--data-dir', data, '--out', out, '--lenient');
+    expect(code).toBe(0);
+    expect(stderr.some((l) => l.startsWith(`${data}/innovations.csv:4:3: guillemet ouvert ici et refermé seulement ligne 6`))).toBe(true);
+    expect(stdout).toContain('innovations.csv : 5 lignes lues, 4 écrites, 1 rejetées');
+    const { features } = readJson<InnovationCollection>(path.join(out, 'innovations.geojson'));
+    expect(features.map((f) => f.properties.id).sort()).toEqual(['i1', 'i3', 'i4', 'i5']);
+  });
+
   it('on the last line, with or without a final line break', async () => {
     for (const [name, ending] of [['fin-sans', ''], ['fin-avec', '\r\n']] as const) {
       const data = withInnovations(name, (text) => `${text.replace(/;+\r\n$/u, '').replace('i5;Outre-mer;', 'i5;"Outre-mer;').trimEnd()}${ending}`);

@@ -93,6 +93,23 @@ describe('parseCsvText', () => {
     }
   });
 
+  it('reads again the rows a stray quote swallowed up to a later cell\'s quote', () => {
+    const text = 'a;b;c\n1;"oups;x\n2;y;z\n3;"fin";w\n4;u;v\n';
+    const parsed = parseCsvText(text, 'f.csv');
+    expect(parsed.rows.map((r) => [r.line, r.cells.join('|'), r.problem ? `${r.problem.line}:${r.problem.column}` : ''])).toEqual([
+      [2, expect.stringMatching(/^1\|oups/u), '2:2'],
+      [3, '2|y|z', ''],
+      [4, '3|fin|w', ''],
+      [5, '4|u|v', ''],
+    ]);
+    expect(parsed.rows[0]?.problem?.message).toMatch(/^guillemet ouvert ici et refermé seulement ligne 4 : /u);
+  });
+
+  it('keeps a quoted cell over several lines when the row is right', () => {
+    const parsed = parseCsvText('a;b\n1;"deux\nlignes"\n2;x\n', 'f.csv');
+    expect(parsed.rows.map((r) => [r.line, r.cells[1], r.problem])).toEqual([[2, 'deux\nlignes', undefined], [4, 'x', undefined]]);
+  });
+
   it('names the line of the opening quote when the row started lines before it', () => {
     const parsed = parseCsvText('a;b;c\n1;"deux\nlignes";"oups\n4;5;6\n', 'f.csv');
     expect(parsed.rows[0]).toMatchObject({ line: 2, problem: { line: 3, column: 3 } });

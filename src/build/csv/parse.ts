@@ -94,18 +94,40 @@ export class CsvReader {
     this.tokenizer.push(head);
   }
 
-  private record(record: CsvRecord): void {
-    if (!record.unclosedQuote && !record.tooLong && isBlank(record.cells)) return;
+  /** Returns the index of a quote that swallowed rows, to have the tokenizer read them again. */
+  private record(record: CsvRecord): number | undefined {
+    if (!record.unclosedQuote && !record.tooLong && isBlank(record.cells)) return undefined;
     if (this.header === undefined) {
       this.header = record.cells.map((c) => c.trim());
       this.on.header?.(this.header, this.delimiter);
-      return;
+      return undefined;
     }
     const cells = record.cells.map((c) => unprotectFormula(c.trim()));
     const row: CsvRow = { line: record.line, cells };
-    const problem = describeProblem(record, cells, this.header.length, this.file);
+    let problem = describeProblem(record, cells, this.header.length, this.file);
+    // A quote typed by mistake closes on a later cell's opening quote, swallowing the rows in
+    // between: it ran over a line that reads as a whole row, or its closing quote stands where a
+    // cell starts and is followed by text or leaves the row wrong. Those rows are read again. (A
+    // description over several lines has prose there, ends with its text before its quote, and
+    // a separator or a line break follows.)
+    const width = this.header.length;
+    const runaway = record.quotedLines?.findIndex((q) => q.swallowedCells >= width || (q.closesAtCellStart && (q.textAfter || problem !== undefined))) ?? -1;
+    const quote = record.quotedLines?.[runaway];
+    if (quote) {
+      problem = {
+        severity: 'error', file: this.file, line: quote.line, column: quote.column,
+        message: `guillemet ouvert ici et refermé seulement ligne ${quote.closeLine} : tout le texte entre les deux a été lu comme une seule cellule ; fermez le guillemet à la bonne place ou retirez-le (les lignes suivantes sont lues normalement)`,
+      };
+    }
+    if (!problem && record.strayQuote) {
+      problem = {
+        severity: 'error', file: this.file, ...record.strayQuote,
+        message: 'guillemet ouvert ici et refermé par le guillemet d’une cellule suivante : le texte entre les deux a été lu comme une seule cellule ; fermez le guillemet à la bonne place ou retirez-le',
+      };
+    }
     if (problem) row.problem = problem;
     this.on.row(row);
+    return quote ? runaway : undefined;
   }
 }
 

@@ -4,7 +4,7 @@ import { CsvTokenizer, MAX_QUOTED_LENGTH, MAX_RECORD_LENGTH, type CsvRecord } fr
 /** Records of `text` fed in pieces of `size` characters (Infinity: all at once). */
 function records(text: string, size = Infinity, separator = ';'): CsvRecord[] {
   const out: CsvRecord[] = [];
-  const tokenizer = new CsvTokenizer(separator, (r) => out.push(r));
+  const tokenizer = new CsvTokenizer(separator, (r) => { out.push(r); });
   if (size === Infinity) tokenizer.push(text);
   else for (let i = 0; i < text.length; i += size) tokenizer.push(text.slice(i, i + size));
   tokenizer.end();
@@ -47,7 +47,7 @@ describe('CsvTokenizer', () => {
 
   it('gives up on a quote longer than any spreadsheet cell without waiting for the end of the text', () => {
     const seen: CsvRecord[] = [];
-    const tokenizer = new CsvTokenizer(';', (r) => seen.push(r));
+    const tokenizer = new CsvTokenizer(";", (r) => { seen.push(r); });
     tokenizer.push('1;"Word\r\n');
     const filler = `${'x'.repeat(999)}\n`;
     const lines = Math.ceil(MAX_QUOTED_LENGTH / 1000) + 1;
@@ -67,7 +67,7 @@ describe('CsvTokenizer', () => {
 
   it('gives up a line longer than any CSV row (not a CSV file) and reads on from the next one', () => {
     const seen: CsvRecord[] = [];
-    const tokenizer = new CsvTokenizer(';', (r) => seen.push(r));
+    const tokenizer = new CsvTokenizer(";", (r) => { seen.push(r); });
     tokenizer.push('a;b\n');
     const piece = 'x'.repeat(1 << 20);
     for (let i = 0; i <= MAX_RECORD_LENGTH >> 20; i += 1) tokenizer.push(piece);

@@ -32,6 +32,37 @@ export interface CsvRecord {
   unclosedQuote?: { line: number; column: number };
   /** Set when the line is longer than MAX_RECORD_LENGTH: its cells are cut, the rest of the line dropped. */
   tooLong?: true;
+  /**
+   * The record's quoted cells that run over several lines: where each quote opens and closes,
+   * the most cells a line after the quote's would have as a row of its own, whether the closing
+   * quote stands where a cell starts (after a separator or a line break) and whether text follows
+   * it (spreadsheets never write that). A quote typed
+   * by mistake pairs with the opening quote of a later cell and swallows the rows between; the
+   * reader then asks to read again from the line after the quote's (see RecordSink).
+   */
+  quotedLines?: { line: number; column: number; closeLine: number; swallowedCells: number; closesAtCellStart: boolean; textAfter: boolean }[];
+  /**
+   * A quoted cell on one line whose closing quote stands where a cell starts and is followed by
+   * text: a stray quote that closed on the next cell's quote (`1;"Word;"texte";x`).
+   */
+  strayQuote?: { line: number; column: number };
+}
+
+/**
+ * Receives each record; returning the index of one of its `quotedLines` makes reading start again
+ * on the line after that quote's line (the rows it swallowed are read as rows).
+ */
+export type RecordSink = (record: CsvRecord) => number | void;
+
+/** A quoted cell over several lines, as the tokenizer tracks it: `at` is its quote's index in the text. */
+interface MultilineQuote {
+  at: number;
+  line: number;
+  column: number;
+  closeLine: number;
+  swallowedCells: number;
+  closesAtCellStart: boolean;
+  textAfter: boolean;
 }
 
 const QUOTE = 34;
@@ -62,7 +93,7 @@ export class CsvTokenizer {
   private readonly separator: number;
   private readonly separatorText: string;
 
-  constructor(separator: string, private readonly emit: (record: CsvRecord) => void) {
+  constructor(separator: string, private readonly emit: RecordSink) {
     this.separator = separator.charCodeAt(0);
     this.separatorText = separator.charAt(0);
   }
@@ -160,8 +191,14 @@ export class CsvTokenizer {
     const sep = this.separator;
     let line = this.line;
     let p = start;
+    const multiline: MultilineQuote[] = [];
+    let stray: CsvRecord['strayQuote'];
     for (;;) {
       let cell = '';
+      let quoted: MultilineQuote | undefined;
+      let atCellStart = false;
+      let quoteColumn = 0;
+      const quoteAt = line;
       if (s.charCodeAt(p) === QUOTE) {
         const quoteLine = line;
         let from = p + 1;
@@ -169,7 +206,7 @@ export class CsvTokenizer {
           const close = s.indexOf('"', from);
           if (close === -1 || close - p > MAX_QUOTED_LENGTH) {
             if (!final && close === -1 && s.length - p <= MAX_QUOTED_LENGTH) return -1;
-            return this.unclosed(s, p, cells, quoteLine, final);
+            return this.unclosed(s, p, cells, quoteLine, final, multiline);
           }
           if (close + 1 === s.length && !final) return -1;
           if (s.charCodeAt(close + 1) === QUOTE) {
@@ -178,7 +215,20 @@ export class CsvTokenizer {
             continue;
           }
           cell += s.slice(from, close);
-          line += countLineBreaks(s, p, close);
+          const breaks = countLineBreaks(s, p, close);
+          const before = s.charCodeAt(close - 1);
+          atCellStart = close - 1 > p && (before === this.separator || before === LF || before === CR);
+          quoteColumn = cells.length + 1;
+          if (breaks > 0) {
+            multiline.push({
+              at: p, line: quoteLine, column: cells.length + 1, closeLine: quoteLine + breaks,
+              swallowedCells: this.swallowedRowCells(s, p, close),
+              closesAtCellStart: atCellStart,
+              textAfter: false,
+            });
+            quoted = multiline[multiline.length - 1];
+          }
+          line += breaks;
           p = close + 1;
           break;
         }
@@ -189,10 +239,13 @@ export class CsvTokenizer {
       p = this.cellEnd(s, p);
       const c = s.charCodeAt(p);
       if (p > from) cell += s.slice(from, p);
+      if (quoted) quoted.textAfter = p > from;
+      else if (atCellStart && p > from) stray ??= { line: quoteAt, column: quoteColumn };
       cells.push(cell);
       if (p >= s.length) {
         if (!final) return -1;
-        this.emit({ line: this.line, cells });
+        const again = this.emitRecord({ line: this.line, cells, ...(stray ? { strayQuote: stray } : {}) }, multiline);
+        if (again) return this.resume(s, again, final);
         this.line = line;
         return p;
       }
@@ -202,20 +255,62 @@ export class CsvTokenizer {
       }
       // A CR at the end of the text so far may be the first half of a CRLF.
       if (c === CR && p + 1 === s.length && !final) return -1;
-      this.emit({ line: this.line, cells });
+      const again = this.emitRecord({ line: this.line, cells, ...(stray ? { strayQuote: stray } : {}) }, multiline);
+      if (again) return this.resume(s, again, final);
       this.line = line;
       return this.afterLineBreak(s, p, final);
     }
   }
 
-  /** Emits the record whose quote at s[quote] never closes; reading resumes on the next line. */
-  private unclosed(s: string, quote: number, cells: string[], quoteLine: number, final: boolean): number {
+  /** Emits a record; returns the multi-line quote the reader wants to read on after, if any. */
+  private emitRecord(record: CsvRecord, multiline: MultilineQuote[]): MultilineQuote | undefined {
+    if (multiline.length > 0) record.quotedLines = multiline.map(({ at: _, ...quote }) => quote);
+    const again = this.emit(record);
+    return typeof again === 'number' ? multiline[again] : undefined;
+  }
+
+  /**
+   * The most cells a line swallowed by the quote at s[quote] (closing at s[end]) would have as a
+   * row: for each line after the quote's, its separators plus one, up to the closing quote on
+   * the last. Between the two quotes there is no other quote (only doubled ones), so separators
+   * there are plain characters of the text.
+   */
+  private swallowedRowCells(s: string, quote: number, end: number): number {
+    let most = 0;
+    let cells = 0;
+    for (let k = lineBreakAt(s, quote); k < end; k += 1) {
+      const c = s.charCodeAt(k);
+      if (c === LF || c === CR) {
+        most = Math.max(most, cells);
+        cells = 1;
+      } else if (c === this.separator) {
+        cells += 1;
+      }
+    }
+    return Math.max(most, cells);
+  }
+
+  /** Reading goes on at the line after the quote's (the quote is inside the record just read, in s). */
+  private resume(s: string, quote: MultilineQuote, final: boolean): number {
+    this.line = quote.line;
+    // Reading goes back in the text: the line breaks found ahead are no longer the next ones.
+    this.nextLF = -2;
+    this.nextCR = -2;
+    return this.afterLineBreak(s, lineBreakAt(s, quote.at), final);
+  }
+
+  /**
+   * Emits the record whose quote at s[quote] never closes; reading resumes on the next line (or,
+   * when the reader says so, after an earlier quote of the record that ran over several lines).
+   */
+  private unclosed(s: string, quote: number, cells: string[], quoteLine: number, final: boolean, multiline: MultilineQuote[]): number {
     const lineEnd = lineBreakAt(s, quote);
-    this.emit({
+    const again = this.emitRecord({
       line: this.line,
       cells: [...cells, s.slice(quote + 1, lineEnd)],
       unclosedQuote: { line: quoteLine, column: cells.length + 1 },
-    });
+    }, multiline);
+    if (again) return this.resume(s, again, final);
     this.line = quoteLine;
     return this.afterLineBreak(s, lineEnd, final);
   }
