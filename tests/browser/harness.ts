@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import path from 'node:path';
@@ -90,10 +90,19 @@ function dataCodeHash(): string {
 export function syntheticDataSet(count: number): string {
   const root = path.join(repoRoot, '.tmp', 'jeux', `${count}-${dataCodeHash()}`);
   const out = path.join(root, 'construit');
-  if (!existsSync(path.join(out, 'meta.json'))) {
+  if (!existsSync(out)) {
+    // Built aside then renamed into place: test files running in parallel may ask for the same set.
+    mkdirSync(path.dirname(root), { recursive: true });
+    const work = mkdtempSync(path.join(path.dirname(root), `${count}-en-cours-`));
     const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
-    execFileSync(tsx, ['scripts/synth.ts', '--count', String(count), '--out', path.join(root, 'source')], { cwd: repoRoot, stdio: 'pipe' });
-    execFileSync(tsx, ['scripts/build-data.ts', '--data-dir', path.join(root, 'source'), '--out', out], { cwd: repoRoot, stdio: 'pipe' });
+    execFileSync(tsx, ['scripts/synth.ts', '--count', String(count), '--out', path.join(work, 'source')], { cwd: repoRoot, stdio: 'pipe' });
+    execFileSync(tsx, ['scripts/build-data.ts', '--data-dir', path.join(work, 'source'), '--out', path.join(work, 'construit')], { cwd: repoRoot, stdio: 'pipe' });
+    try {
+      renameSync(work, root);
+    } catch {
+      // Another file built it first: theirs serves.
+      rmSync(work, { recursive: true, force: true });
+    }
   }
   return out;
 }
