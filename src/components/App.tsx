@@ -1,42 +1,52 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useAppStore } from '../store/appStore';
 import { loadIntoStore } from '../store/loadData';
-import { EtapeDialog } from './EtapeDialog';
 import { ErrorBoundary } from './ErrorBoundary';
+import { Footer } from './Footer';
+import { FullMapLink } from './FullMapLink';
 import { Header } from './Header';
 import { MapView } from './MapView';
-import { PhoneViewSwitch } from './PhoneViewSwitch';
+import { PhoneViewSwitch, type PhoneView } from './PhoneViewSwitch';
 import { PrintReport } from './PrintReport';
 import { SidePanel } from './SidePanel';
 
-/** The page: header, then the map with its side panel once the data is loaded. */
+/**
+ * The page: header, then the map with its side panel once the data is loaded, then the footer.
+ * Embedded (`?integration=1`) it keeps only the map and the panel, with a link to the full page.
+ * On a phone the map fills the screen and the panel is the other view of the "Carte / Filtres et
+ * liste" switch; a detail opens as a sheet over the bottom of the map.
+ */
 export function App() {
   const load = useAppStore((s) => s.load);
   const dataProblems = useAppStore((s) => s.dataProblems);
-  const selection = useAppStore((s) => s.selection);
-  const explorer = useRef<HTMLElement>(null);
-  const scroller = useCallback(() => explorer.current, []);
+  const detailOpen = useAppStore((s) => s.selection !== null);
+  const integration = useAppStore((s) => s.integration);
+  const [phoneView, setPhoneView] = useState<PhoneView>('carte');
+  const showResults = useCallback(() => setPhoneView('liste'), []);
 
   useEffect(() => {
     if (useAppStore.getState().load.status === 'loading') void loadIntoStore(useAppStore);
   }, []);
 
   useEffect(() => {
-    // Escape closes a department or innovation detail; the stop dialog handles its own Escape.
+    // Escape closes a detail (department, innovation, stop), unless a control used it first.
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
-      const current = useAppStore.getState().selection;
-      if (current && current.kind !== 'etape') useAppStore.getState().select(null);
+      if (event.target instanceof Element && event.target.closest('dialog')) return;
+      if (useAppStore.getState().selection) useAppStore.getState().select(null);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
   const data = load.status === 'ready' ? load.data : null;
+  const classes = ['app'];
+  if (integration) classes.push('app-integration');
+  if (detailOpen) classes.push('avec-detail');
   // The map starts with the page (it reads its outlines by itself); the panel waits for the data.
   return (
-    <div className="app">
-      <Header />
+    <div className={classes.join(' ')} data-vue-telephone={phoneView}>
+      <Header onSkipToPanel={showResults} />
       {load.status === 'error' && (
         <div className="message-etat erreur-donnees" role="alert">
           <h2>Les données ne peuvent pas être affichées</h2>
@@ -51,13 +61,13 @@ export function App() {
           {dataProblems.map((p) => <p key={p}>{p}</p>)}
         </div>
       )}
-      <main className="explorateur" ref={explorer}>
+      <main className="explorateur">
         <ErrorBoundary region="la carte">
           <MapView data={data} />
         </ErrorBoundary>
         {data ? (
           <ErrorBoundary region="le panneau des filtres et de la liste">
-            <SidePanel data={data} />
+            <SidePanel data={data} onResultsShown={showResults} />
           </ErrorBoundary>
         ) : (
           <aside className="panneau" id="panneau" tabIndex={-1} aria-label="Détails, filtres et liste des innovations">
@@ -65,13 +75,18 @@ export function App() {
           </aside>
         )}
         {data && <PrintReport />}
-        {data && selection?.kind === 'etape' && (
-          <ErrorBoundary region="la fiche de l'étape">
-            <EtapeDialog key={selection.id} id={selection.id} data={data} />
-          </ErrorBoundary>
-        )}
+        {integration && <FullMapLink />}
       </main>
-      {data && <PhoneViewSwitch scroller={scroller} />}
+      {data && !integration && <Footer data={data} />}
+      {data && (
+        <PhoneViewSwitch
+          shown={detailOpen ? null : phoneView}
+          onShow={(view) => {
+            if (useAppStore.getState().selection) useAppStore.getState().select(null);
+            setPhoneView(view);
+          }}
+        />
+      )}
     </div>
   );
 }

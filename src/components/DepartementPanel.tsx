@@ -45,7 +45,7 @@ export function DepartementPanel({ code, data }: { code: string; data: LoadedDat
         <ul className="liste-detail">
           {etapes.map((e) => (
             <li key={e.properties.id}>
-              <button type="button" className="lien-bouton" aria-haspopup="dialog" onClick={() => select({ kind: 'etape', id: e.properties.id })}>
+              <button type="button" className="lien-bouton" onClick={() => select({ kind: 'etape', id: e.properties.id })}>
                 {formatDateFr(e.properties.date)}{e.properties.commune ? ` — ${e.properties.commune}` : ''}
               </button>
               {e.properties.intitule && <div className="discret">{e.properties.intitule}</div>}

@@ -1,26 +1,26 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useAppStore } from '../store/appStore';
+import { usePanel } from './panelContext';
 
 /**
- * Heading of a detail view with its close button. The heading takes focus when the detail opens,
- * so keyboard and screen reader users land on what they just selected.
+ * Heading of a detail view, under a "Retour aux résultats" button (Escape does the same). The
+ * heading takes focus when the detail opens, so keyboard and screen reader users land on what
+ * they just selected.
  */
 export function DetailHeading({ children, surtitre }: { children: ReactNode; surtitre: string }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  const select = useAppStore((s) => s.select);
+  const { backToResults } = usePanel();
   // Once per opened detail (the panel keys each detail by its id): re-renders must not steal focus.
+  // No scrolling: on a phone the detail is a sheet whose top is already in view.
   useEffect(() => {
-    heading.current?.focus();
+    heading.current?.focus({ preventScroll: true });
   }, []);
   return (
     <div className="detail-entete">
-      <div>
-        <p className="detail-surtitre">{surtitre}</p>
-        <h2 ref={heading} tabIndex={-1}>{children}</h2>
-      </div>
-      <button type="button" className="bouton-fermer" onClick={() => select(null)} aria-label="Fermer le détail (Échap)" title="Fermer (Échap)">
-        ×
+      <button type="button" className="detail-retour" onClick={backToResults} title="Retour aux résultats (Échap)">
+        <span aria-hidden="true">←</span> Retour aux résultats
       </button>
+      <p className="detail-surtitre">{surtitre}</p>
+      <h2 ref={heading} tabIndex={-1}>{children}</h2>
     </div>
   );
 }

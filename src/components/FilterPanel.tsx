@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useAppStore, type LoadedData } from '../store/appStore';
 import {
   selectDepartementCounts, selectDepartements, selectRegionCounts, selectSecteurCounts, selectThemeCounts,
@@ -14,20 +14,78 @@ import './filters.css';
 /** Typing pauses this long before the search runs: 100,000 rows and a re-clustered map per letter is too much. */
 const SEARCH_DELAY_MS = 200;
 
-/** Filters: search, themes, sectors, territory, years, stops; all French, all labelled. */
+type GroupId = 'themes' | 'secteurs' | 'territoire' | 'annees' | 'etapes';
+
+/**
+ * Filters: the search box, then one row of buttons that each unfold one group (themes, sectors,
+ * territory, years, stops), and the active filters as chips, always in view. Folded, the whole
+ * block takes a few lines, so the count and the first results stay on screen while filtering.
+ */
 export function FilterPanel() {
   const data = useLoadedData();
+  const filters = useAppStore((s) => s.filters);
+  const [open, setOpen] = useState<GroupId | null>(null);
+  const buttons = useRef(new Map<GroupId, HTMLButtonElement>());
   if (!data) return null;
+  const hasYears = data.innovations.years !== null;
+  const groups: { id: GroupId; label: string; active: number }[] = [
+    { id: 'themes', label: 'Thèmes', active: filters.themes.length },
+    { id: 'secteurs', label: 'Secteurs', active: filters.secteurs.length },
+    { id: 'territoire', label: 'Territoire', active: Number(filters.region !== null) + Number(filters.departement !== null) },
+    ...(hasYears ? [{ id: 'annees' as const, label: 'Années', active: Number(filters.anneeMin !== null || filters.anneeMax !== null) }] : []),
+    { id: 'etapes', label: 'Étapes', active: Number(!filters.afficherEtapes) },
+  ];
+  const volet = (id: GroupId, content: ReactNode) => (
+    <div
+      id={`filtres-volet-${id}`}
+      className="filtres-volet"
+      hidden={open !== id}
+      onKeyDown={(e) => {
+        // Escape folds the open group and gives focus back to its button (not the detail's Escape).
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        setOpen(null);
+        buttons.current.get(id)?.focus();
+      }}
+    >
+      {content}
+    </div>
+  );
   return (
     <form className="filtres" aria-labelledby="filtres-titre" onSubmit={(e) => e.preventDefault()}>
-      <h2 id="filtres-titre">Filtrer les innovations</h2>
+      <h2 id="filtres-titre" className="visuellement-cache">Filtrer les innovations</h2>
       <SearchField />
+      <div className="filtres-onglets" role="group" aria-labelledby="filtres-onglets-titre">
+        <span id="filtres-onglets-titre" className="filtres-onglets-titre">Filtrer par</span>
+        {groups.map((g) => (
+          <button
+            key={g.id}
+            ref={(el) => {
+              if (el) buttons.current.set(g.id, el);
+              else buttons.current.delete(g.id);
+            }}
+            type="button"
+            className="filtres-onglet"
+            aria-expanded={open === g.id}
+            aria-controls={`filtres-volet-${g.id}`}
+            onClick={() => setOpen((current) => (current === g.id ? null : g.id))}
+          >
+            {g.label}
+            {g.active > 0 && (
+              <span className="filtres-onglet-nombre">
+                <span className="visuellement-cache"> (</span>{g.active}<span className="visuellement-cache"> actif{g.active > 1 ? 's' : ''})</span>
+              </span>
+            )}
+            <span className="filtres-chevron" aria-hidden="true" />
+          </button>
+        ))}
+      </div>
+      {volet('themes', <VocabGroup groupe="themes" legend="Thèmes" entries={data.vocabulaires.themes} />)}
+      {volet('secteurs', <VocabGroup groupe="secteurs" legend="Secteurs" entries={data.vocabulaires.secteurs} />)}
+      {volet('territoire', <TerritoryFields />)}
+      {hasYears && volet('annees', <YearFields data={data} />)}
+      {volet('etapes', <StopsToggle />)}
       <FilterChips />
-      <VocabGroup groupe="themes" legend="Thèmes" entries={data.vocabulaires.themes} />
-      <VocabGroup groupe="secteurs" legend="Secteurs" entries={data.vocabulaires.secteurs} />
-      <TerritoryFields />
-      <YearFields data={data} />
-      <StopsToggle />
     </form>
   );
 }
@@ -54,7 +112,7 @@ function SearchField() {
   };
   return (
     <div className="filtres-recherche">
-      <label htmlFor="filtre-texte">Rechercher</label>
+      <label htmlFor="filtre-texte">Rechercher une innovation</label>
       <input
         id="filtre-texte"
         type="search"
@@ -71,7 +129,7 @@ function SearchField() {
           if (e.key === 'Enter') commit(draft);
         }}
       />
-      <p id="filtre-texte-aide" className="filtres-aide">Titre, description, porteur ou commune ; accents et majuscules indifférents.</p>
+      <p id="filtre-texte-aide" className="filtres-aide">Titre, description, porteur ou commune ; accents facultatifs.</p>
     </div>
   );
 }
@@ -288,16 +346,31 @@ function YearFields({ data }: { data: LoadedData }) {
 
 function StopsToggle() {
   const afficherEtapes = useAppStore((s) => s.filters.afficherEtapes);
+  const afficherParcours = useAppStore((s) => s.afficherParcours);
   const setFilters = useAppStore((s) => s.setFilters);
+  const setAfficherParcours = useAppStore((s) => s.setAfficherParcours);
   return (
-    <div className="filtres-etapes">
-      <input
-        id="filtre-etapes"
-        type="checkbox"
-        checked={afficherEtapes}
-        onChange={(e) => setFilters({ afficherEtapes: e.target.checked })}
-      />
-      <label htmlFor="filtre-etapes">Afficher les étapes de la Route des Territoires</label>
-    </div>
+    <fieldset className="filtres-groupe">
+      <legend>Étapes de La Route des Territoires</legend>
+      <div className="filtres-etapes">
+        <input
+          id="filtre-etapes"
+          type="checkbox"
+          checked={afficherEtapes}
+          onChange={(e) => setFilters({ afficherEtapes: e.target.checked })}
+        />
+        <label htmlFor="filtre-etapes">Afficher les étapes de la Route des Territoires</label>
+      </div>
+      <div className="filtres-etapes">
+        <input
+          id="filtre-parcours"
+          type="checkbox"
+          checked={afficherParcours}
+          disabled={!afficherEtapes}
+          onChange={(e) => setAfficherParcours(e.target.checked)}
+        />
+        <label htmlFor="filtre-parcours">Afficher le parcours (sens et ordre de la tournée)</label>
+      </div>
+    </fieldset>
   );
 }

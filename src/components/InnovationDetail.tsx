@@ -52,7 +52,7 @@ export function InnovationDetail({ id, data }: { id: string; data: LoadedData })
           <>
             <dt>Présentée à l'étape</dt>
             <dd>
-              <button type="button" className="lien-bouton" aria-haspopup="dialog" onClick={() => select({ kind: 'etape', id: etape.properties.id })}>
+              <button type="button" className="lien-bouton" onClick={() => select({ kind: 'etape', id: etape.properties.id })}>
                 {formatDateFr(etape.properties.date)} — {etapePlace(etape.properties, departements.get(etape.properties.departement)?.nom ?? etape.properties.departement)}
               </button>
             </dd>

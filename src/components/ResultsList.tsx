@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useAppStore } from '../store/appStore';
 import { selectDepartements, selectMatchedRows, selectResultsCurrent } from '../store/selectors';
@@ -17,15 +17,41 @@ const optionId = (index: number) => `resultat-${index}`;
 
 /**
  * The matching innovations as a list (the text alternative to the map): a listbox that is one tab
- * stop; arrows move, Enter selects. Only the visible rows exist in the DOM.
+ * stop; arrows move, Enter selects. Only the visible rows exist in the DOM. The list scrolls with
+ * the side panel (one scroll container, no list scrolling inside a panel that also scrolls);
+ * `tools` (statistics, export) sit between the count and the rows.
  */
-export function ResultsList() {
+export function ResultsList({ tools }: { tools?: ReactNode }) {
   const data = useLoadedData();
   if (!data) return null;
-  return <ResultsListOf source={data.innovations} themes={data.vocabulaires.themes} />;
+  return <ResultsListOf source={data.innovations} themes={data.vocabulaires.themes} tools={tools} />;
 }
 
-function ResultsListOf({ source, themes }: { source: InnovationSource; themes: readonly VocabEntry[] }) {
+/**
+ * Where the list starts in its scroll container's content, kept up to date as what is above it
+ * opens and folds (filter groups, chips, tools): the virtualiser counts rows from there.
+ */
+function useOffsetInScroller(list: HTMLElement | null): [HTMLElement | null, number] {
+  const [offset, setOffset] = useState(0);
+  const scroller = list?.closest<HTMLElement>('.panneau') ?? null;
+  useLayoutEffect(() => {
+    if (!list || !scroller) return;
+    const measure = () => {
+      const next = Math.round(list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop);
+      setOffset((before) => (before === next ? before : next));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(scroller);
+    for (const child of scroller.children) observer.observe(child);
+    const above = list.parentElement?.parentElement;
+    if (above) for (const child of above.children) observer.observe(child);
+    return () => observer.disconnect();
+  }, [list, scroller]);
+  return [scroller, offset];
+}
+
+function ResultsListOf({ source, themes, tools }: { source: InnovationSource; themes: readonly VocabEntry[]; tools?: ReactNode }) {
   useRowsVersion(source);
   const rowsOf = useAppStore(selectMatchedRows);
   const answered = useAppStore((s) => s.results !== null);
@@ -37,16 +63,18 @@ function ResultsListOf({ source, themes }: { source: InnovationSource; themes: r
   const select = useAppStore((s) => s.select);
   const hoverInnovation = useAppStore((s) => s.hoverInnovation);
   const resetFilters = useAppStore((s) => s.resetFilters);
-  const listRef = useRef<HTMLDivElement>(null);
+  const [list, setList] = useState<HTMLDivElement | null>(null);
+  const [scroller, offset] = useOffsetInScroller(list);
   const [active, setActive] = useState(0);
 
   // The app does not use the React Compiler; the virtualiser re-renders this component itself.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rowsOf.length,
-    getScrollElement: () => listRef.current,
+    getScrollElement: () => scroller,
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
+    scrollMargin: offset,
   });
 
   const selectedId = selection?.kind === 'innovation' ? selection.id : null;
@@ -64,12 +92,27 @@ function ResultsListOf({ source, themes }: { source: InnovationSource; themes: r
     if (lastShown >= firstShown) void source.loadRows(rowsOf.subarray(firstShown, lastShown + 1)).catch(() => undefined);
   }, [source, rowsOf, firstShown, lastShown]);
 
-  // A selection made on the map (or restored from a link) brings its row into view.
+  // The innovation last opened (from the list, the map or a link) becomes the list's current row;
+  // once back from its detail the list shows it, at the place the list was left when it is there.
+  const [lastViewed, setLastViewed] = useState<string | null>(null);
+  if (selectedId !== null && selectedId !== lastViewed) setLastViewed(selectedId);
+  const lastViewedRow = lastViewed === null ? undefined : source.loadedRowOf(lastViewed);
+  const lastViewedIndex = useMemo(
+    () => (lastViewedRow === undefined ? -1 : rowsOf.indexOf(lastViewedRow)),
+    [rowsOf, lastViewedRow],
+  );
+  const resultsShown = selection === null;
   useEffect(() => {
-    if (selectedIndex < 0) return;
-    setActive(selectedIndex);
-    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+    if (selectedIndex >= 0) setActive(selectedIndex);
+  }, [selectedIndex]);
+  const shownBefore = useRef(resultsShown);
+  useEffect(() => {
+    const back = resultsShown && !shownBefore.current;
+    shownBefore.current = resultsShown;
+    if (!back || lastViewedIndex < 0) return;
+    setActive(lastViewedIndex);
+    virtualizer.scrollToIndex(lastViewedIndex, { align: 'auto' });
+  }, [resultsShown, lastViewedIndex, virtualizer]);
 
   const count = rowsOf.length;
   const featureAt = (index: number) => {
@@ -114,13 +157,14 @@ function ResultsListOf({ source, themes }: { source: InnovationSource; themes: r
 
   return (
     <section className="resultats" aria-labelledby="resultats-titre">
-      <h2 id="resultats-titre" className="resultats-titre">Résultats</h2>
+      <h2 id="resultats-titre" className="visuellement-cache">Résultats</h2>
       <p className="resultats-compte" role="status" data-count={current ? count : undefined} aria-busy={!current}>
         {answered ? formatCount(count) : 'Recherche des innovations…'}
         {count > 1 && (
           <span className="resultats-tri">{searching ? ', triées par pertinence' : ', triées par département puis titre'}</span>
         )}
       </p>
+      {tools && <div className="resultats-outils">{tools}</div>}
       {!answered ? null : count === 0 ? (
         <div className="resultats-vide">
           <p>Aucune innovation ne correspond à ces filtres.</p>
@@ -128,7 +172,7 @@ function ResultsListOf({ source, themes }: { source: InnovationSource; themes: r
         </div>
       ) : (
         <div
-          ref={listRef}
+          ref={setList}
           className="resultats-liste"
           role="listbox"
           tabIndex={0}
@@ -138,7 +182,7 @@ function ResultsListOf({ source, themes }: { source: InnovationSource; themes: r
           onFocus={() => {
             // Arrows start from what is on screen, not from a row scrolled away with the wheel.
             if (activeRendered) return;
-            const firstVisible = rows.find((row) => row.start >= (virtualizer.scrollOffset ?? 0)) ?? rows[0];
+            const firstVisible = rows.find((row) => row.start >= (virtualizer.scrollOffset ?? 0) + offset) ?? rows[0];
             if (firstVisible) setActive(firstVisible.index);
           }}
           onMouseLeave={() => hoverInnovation(null)}
@@ -157,7 +201,7 @@ function ResultsListOf({ source, themes }: { source: InnovationSource; themes: r
                     aria-setsize={count}
                     aria-posinset={row.index + 1}
                     className="resultats-ligne resultats-ligne-attente"
-                    style={{ height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
+                    style={{ height: ROW_HEIGHT, transform: `translateY(${row.start - offset}px)` }}
                   >
                     <span className="resultats-ligne-titre">Chargement…</span>
                   </div>
@@ -167,6 +211,7 @@ function ResultsListOf({ source, themes }: { source: InnovationSource; themes: r
               const classes = ['resultats-ligne'];
               if (row.index === activeIndex) classes.push('resultats-ligne-active');
               if (p.id === selectedId) classes.push('resultats-ligne-choisie');
+              else if (p.id === lastViewed) classes.push('resultats-ligne-vue');
               return (
                 <div
                   key={p.id}
@@ -177,7 +222,7 @@ function ResultsListOf({ source, themes }: { source: InnovationSource; themes: r
                   aria-posinset={row.index + 1}
                   data-id={p.id}
                   className={classes.join(' ')}
-                  style={{ height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
+                  style={{ height: ROW_HEIGHT, transform: `translateY(${row.start - offset}px)` }}
                   onMouseEnter={() => hoverInnovation(p.id)}
                   onClick={() => {
                     setActive(row.index);

@@ -69,6 +69,13 @@ export interface AppState {
   hoveredInnovation: string | null;
   view: MapView | null;
   mapFrame: MapFrame | null;
+  /** Whether the tour's legs (direction and order) are drawn with the stops. */
+  afficherParcours: boolean;
+  /**
+   * Embedded in another site (`?integration=1`): no header nor footer, compact controls and a
+   * link to the full map. Read from the address; kept in it by URL sync.
+   */
+  integration: boolean;
   setLoad: (load: LoadState) => void;
   setFilters: (patch: Partial<Filters>) => void;
   resetFilters: () => void;
@@ -79,6 +86,7 @@ export interface AppState {
   /** A filter answer: its results and, when asked with a frame, its clusters, in one update. */
   setResults: (results: Results, clusters: ClusterAnswer | null) => void;
   setClusters: (clusters: ClusterAnswer) => void;
+  setAfficherParcours: (shown: boolean) => void;
 }
 
 const appState: StateCreator<AppState> = (set) => ({
@@ -92,6 +100,8 @@ const appState: StateCreator<AppState> = (set) => ({
   hoveredInnovation: null,
   view: null,
   mapFrame: null,
+  afficherParcours: true,
+  integration: false,
   setLoad: (load) => set({ load }),
   setFilters: (patch) => {
     // Start of a 'carto:filter' measure; the map closes it once it has drawn the answer.
@@ -108,6 +118,7 @@ const appState: StateCreator<AppState> = (set) => ({
   setMapFrame: (mapFrame) => set({ mapFrame }),
   setResults: (results, clusters) => set((s) => ({ results, clusters: clusters ?? s.clusters })),
   setClusters: (clusters) => set({ clusters }),
+  setAfficherParcours: (afficherParcours) => set({ afficherParcours }),
 });
 
 /** The app's store, for React (hook), MapView and URL sync (getState/subscribe). */

@@ -38,6 +38,13 @@ describe('URL state', () => {
     }), { numRuns: 500 });
   });
 
+  it('keeps the embed mode (integration=1) both ways, and nothing for any other value', () => {
+    const embedded: UrlState = { filters: { ...EMPTY_FILTERS, themes: ['ent'] }, selection: null, view: null, integration: true };
+    expect(serializeUrlState(embedded)).toBe('theme=ent&integration=1');
+    expect(parseUrlState('?theme=ent&integration=1')).toEqual(embedded);
+    expect(parseUrlState('?integration=oui').integration).toBeUndefined();
+    expect(serializeUrlState({ ...embedded, integration: false })).toBe('theme=ent');
+  });
   it('writes nothing for the default state and reads nothing as the default state', () => {
     const empty: UrlState = { filters: EMPTY_FILTERS, selection: null, view: null };
     expect(serializeUrlState(empty)).toBe('');

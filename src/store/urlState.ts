@@ -5,7 +5,8 @@
  *   ?theme=telesante&theme=ent&secteur=sante&region=53&departement=35&annee_min=2005&annee_max=2009
  *   &q=dossier%20patient&etapes=0&selection=innovation:i042&carte=6.5/48.11/-1.68
  * Multi-valued filters repeat their parameter so any id survives the trip. `carte` is zoom/lat/lon
- * as on openstreetmap.org. Parsing never throws: unknown parameters and malformed values are ignored.
+ * as on openstreetmap.org. `integration=1` opens the page embedded in another site (no header,
+ * compact controls). Parsing never throws: unknown parameters and malformed values are ignored.
  */
 import type { Filters, MapView, Selection } from './appStore';
 
@@ -13,6 +14,8 @@ export interface UrlState {
   filters: Filters;
   selection: Selection | null;
   view: MapView | null;
+  /** The page is embedded in another site (`integration=1`); absent otherwise. */
+  integration?: boolean;
 }
 
 export const PARAM = {
@@ -26,6 +29,7 @@ export const PARAM = {
   etapes: 'etapes',
   selection: 'selection',
   carte: 'carte',
+  integration: 'integration',
 } as const;
 
 const SELECTION_KINDS: readonly Selection['kind'][] = ['innovation', 'departement', 'etape'];
@@ -88,7 +92,9 @@ export function parseUrlState(search: string): UrlState {
     texte: texte.length <= MAX_TEXT ? texte : '',
     afficherEtapes: !(etapes === '0' || etapes === 'non'),
   };
-  return { filters, selection: parseSelection(params.get(PARAM.selection)), view: parseView(params.get(PARAM.carte)) };
+  const state: UrlState = { filters, selection: parseSelection(params.get(PARAM.selection)), view: parseView(params.get(PARAM.carte)) };
+  if (params.get(PARAM.integration) === '1') state.integration = true;
+  return state;
 }
 
 /** Shortest decimal for `x` rounded to `digits` decimals ("6.5", not "6.50"). */
@@ -113,6 +119,7 @@ export function serializeUrlState(state: UrlState): string {
   if (f.texte !== '') params.set(PARAM.texte, f.texte);
   if (!f.afficherEtapes) params.set(PARAM.etapes, '0');
   if (state.selection) params.set(PARAM.selection, `${state.selection.kind}:${state.selection.id}`);
+  if (state.integration) params.set(PARAM.integration, '1');
   // URLSearchParams writes spaces as '+'; %20 reads the same and survives more mail clients.
   // ':' needs no escaping in a query and keeps `selection=innovation:i42` readable.
   const query = params.toString().replace(/\+/g, '%20').replace(/%3A/g, ':');

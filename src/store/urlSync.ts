@@ -46,7 +46,7 @@ export function startUrlSync(store: Store, win: UrlSyncWindow): () => void {
   let pendingView: ReturnType<typeof setTimeout> | null = null;
 
   const urlFor = (s: AppState) => {
-    const query = serializeUrlState({ filters: s.filters, selection: s.selection, view: s.view });
+    const query = serializeUrlState({ filters: s.filters, selection: s.selection, view: s.view, integration: s.integration });
     return `${win.location.pathname}${query ? `?${query}` : ''}${win.location.hash}`;
   };
   const currentQuery = () => win.location.search.replace(/^\?/, '');
@@ -72,6 +72,7 @@ export function startUrlSync(store: Store, win: UrlSyncWindow): () => void {
         filters: known ? keepKnownIds(parsed.filters, known) : parsed.filters,
         selection: parsed.selection,
         view: parsed.view,
+        integration: parsed.integration === true,
       });
     } finally {
       applyingUrl = false;
