@@ -56,7 +56,7 @@ function ExportMenuOf({ data }: { data: LoadedData }) {
     const [m, innovations] = await Promise.all([exportModule(), data.innovations.loadRows(rows)]);
     const ctx = context();
     const name = m.exportFileName('csv', filters, departements, ctx.today);
-    downloadText(delimiter === ';' ? name : name.replace(/\.csv$/, '-virgule.csv'), m.innovationsCsv(innovations, departements, delimiter), 'text/csv;charset=utf-8');
+    downloadText(delimiter === ';' ? name : name.replace(/\.csv$/, '-virgule.csv'), m.innovationsCsv(innovations, departements, delimiter, data.vocabulaires), 'text/csv;charset=utf-8');
   });
 
   const disabled = busy !== null || !current;

@@ -53,6 +53,15 @@ describe('CSV export', () => {
     expect(data[2]).toMatchObject({ annee: '', departement_nom: 'La Réunion', region_nom: 'La Réunion' });
   });
 
+  it('gives theme and sector labels in their own columns, beside the ids, in the same order', () => {
+    const rows = parse(innovationsCsv(INNOVATIONS, DEPARTEMENTS, ';', VOCABULAIRES), ';').data;
+    expect(rows[0]).toMatchObject({ themes: 'telesante|ent', themes_libelles: 'Santé et télésanté | ENT', secteurs: 'sante', secteurs_libelles: 'Santé' });
+    expect(parse(innovationsCsv(INNOVATIONS, DEPARTEMENTS, ',', VOCABULAIRES), ',').data[1]).toMatchObject({ themes_libelles: 'Santé et télésanté' });
+    // An id no vocabulary knows stays readable as itself.
+    const unknown = innovation({ id: 'd', themes: ['disparu'] });
+    expect(parse(innovationsCsv([unknown], DEPARTEMENTS, ';', VOCABULAIRES), ';').data[0]).toMatchObject({ themes_libelles: 'disparu' });
+  });
+
   it('writes real coordinates with a decimal comma in the ; variant and a point in the , variant', () => {
     const semi = parse(innovationsCsv(INNOVATIONS, DEPARTEMENTS, ';'), ';').data;
     expect(semi[2]).toMatchObject({ latitude: '-21,115141', longitude: '55,536384' });

@@ -17,11 +17,26 @@ import { describeFilters, filtersSlug } from './filterLabels';
 import { etapePlace, localIsoDate } from './presentation';
 import { etapesInDateOrder } from './route';
 
-/** Columns of the exported CSV: the source columns, then names a reader needs. */
-export const EXPORT_COLUMNS = [...INNOVATION_COLUMNS, 'departement_nom', 'region_nom', 'position'] as const;
+/**
+ * Columns of the exported CSV: the source columns (themes and sectors as ids, as the data build
+ * reads them back), then what a reader needs: theme and sector labels, department and region
+ * names, how the point was placed.
+ */
+export const EXPORT_COLUMNS = [
+  ...INNOVATION_COLUMNS, 'themes_libelles', 'secteurs_libelles', 'departement_nom', 'region_nom', 'position',
+] as const;
 
 /** Separator of list cells (themes, sectors), as in the source files. */
 export const LIST_SEPARATOR = '|';
+
+/** Separator of label lists: spaced, for a person reading the cell. */
+export const LABEL_SEPARATOR = ' | ';
+
+const NO_VOCABULARIES: Vocabulaires = Object.freeze({ themes: [], secteurs: [] }) as unknown as Vocabulaires;
+
+function labels(ids: readonly string[], entries: Vocabulaires['themes']): string {
+  return ids.map((id) => entries.find((e) => e.id === id)?.libelle ?? id).join(LABEL_SEPARATOR);
+}
 
 /** `;` with decimal commas opens directly in French Excel; `,` with decimal points suits other tools. */
 export type CsvDelimiter = ';' | ',';
@@ -39,11 +54,15 @@ function formatNumber(x: number, delimiter: CsvDelimiter): string {
   return delimiter === ';' ? s.replace('.', ',') : s;
 }
 
-/** One CSV row per innovation, keyed by EXPORT_COLUMNS, with real (never inset) coordinates. */
+/**
+ * One CSV row per innovation, keyed by EXPORT_COLUMNS, with real (never inset) coordinates. An id
+ * the vocabularies do not know is its own label.
+ */
 export function exportRow(
   feature: InnovationFeature,
   departements: ReadonlyMap<string, DepartementInfo>,
   delimiter: CsvDelimiter,
+  vocabulaires: Vocabulaires = NO_VOCABULARIES,
 ): Record<(typeof EXPORT_COLUMNS)[number], string> {
   const p = feature.properties;
   const d = departements.get(p.departement);
@@ -61,6 +80,8 @@ export function exportRow(
     annee: p.annee === null ? '' : String(p.annee),
     site_web: p.site_web,
     etape: p.etape,
+    themes_libelles: labels(p.themes, vocabulaires.themes),
+    secteurs_libelles: labels(p.secteurs, vocabulaires.secteurs),
     departement_nom: d?.nom ?? '',
     region_nom: d?.region_nom ?? '',
     position: p.position,
@@ -72,8 +93,9 @@ export function innovationsCsv(
   innovations: readonly InnovationFeature[],
   departements: ReadonlyMap<string, DepartementInfo>,
   delimiter: CsvDelimiter = ';',
+  vocabulaires: Vocabulaires = NO_VOCABULARIES,
 ): string {
-  const rows = innovations.map((f) => exportRow(f, departements, delimiter));
+  const rows = innovations.map((f) => exportRow(f, departements, delimiter, vocabulaires));
   return BOM + Papa.unparse(rows, {
     columns: [...EXPORT_COLUMNS],
     delimiter,
@@ -136,7 +158,7 @@ export function exportNotice(count: number, ctx: ExportContext): string {
     `- ${exportFileName('csv', ctx.filters, ctx.departements, ctx.today)} : tableau UTF-8, séparateur « ; » et virgule décimale (variante « , » et point décimal).`,
     '- latitude et longitude sont les coordonnées réelles (WGS 84), pas la position dans les encarts d\'outre-mer.',
     '- position : exact (coordonnées du fichier), commune (centre de la commune) ou departement (repère du département, approximatif).',
-    '- themes et secteurs : identifiants séparés par « | ».',
+    '- themes et secteurs : identifiants séparés par « | » ; themes_libelles et secteurs_libelles : leurs libellés, dans le même ordre.',
     '',
     'Sources :',
     ...ctx.meta.attributions.map((a) => `- ${a}`),
