@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { DEPARTEMENTS } from '../src/build/cog';
 import { appendSearchLines, applyFilters, emptySearchText, textScores } from '../src/domain/filters';
-import { buildPointsTable, decodePointsFile, encodePointsFile, inDisplayOrder, searchLine } from '../src/domain/points';
+import { buildPointsTable, decodePointsFile, encodePointsFile, inDisplayOrder, joinParts, searchLine } from '../src/domain/points';
 import { EMPTY_FILTERS, type DepartementInfo, type Filters, type InnovationFeature } from '../src/domain/types';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,100000' }, runs: { type: 'string', default: '15' } } });
@@ -53,22 +53,13 @@ const PASSES: [string, Partial<Filters>][] = [
   ['recherche + thème', { texte: 'reseau elus', themes: ['ent'] }],
 ];
 
-function concat(parts: Uint8Array[]): ArrayBuffer {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out.buffer;
-}
 
 console.log(`Filtrage pur (médiane de ${runs} passages, ms)`);
 console.log(['innovations', 'lecture de points.bin', ...PASSES.map(([label]) => label)].join(' | '));
 for (const n of sizes) {
   const features = inDisplayOrder(synthetic(n).map((f) => ({ ...f.properties, f }))).map((r) => r.f);
   const table = buildPointsTable(features, { themes: THEMES, secteurs: ['education'], etapes: [], regionOf: (d) => departements.get(d)?.region });
-  const bytes = concat(encodePointsFile(table));
+  const bytes = joinParts(encodePointsFile(table));
   const decodeMs = median(Array.from({ length: runs }, () => time(() => decodePointsFile(bytes))));
   const search = emptySearchText();
   appendSearchLines(search, 0, features.map((f) => `${searchLine(f.properties)}\n`).join(''));

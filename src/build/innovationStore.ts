@@ -10,7 +10,7 @@
  */
 import type { Innovation, InnovationFeature } from '../domain/types';
 import {
-  departementSortKey, MAX_VOCABULARY, NO_THEME, POINTS_VERSION, type PointsTable, wordsFor,
+  allocatePointsTable, departementSortKey, MAX_VOCABULARY, NO_THEME, type PointsTable, wordsFor,
 } from '../domain/points';
 import { fastFold } from './fastFold';
 import { toDisplayPosition } from '../domain/insets';
@@ -152,20 +152,7 @@ export class InnovationStore {
     const { themeWords, secteurWords } = this;
     const departements: string[] = [];
     const newIndex = new Map<number, number>();
-    const table: PointsTable = {
-      header: {
-        version: POINTS_VERSION, count, chunkSize, departements, regions: [],
-        themes: [...this.vocabulary.themes], secteurs: [...this.vocabulary.secteurs], etapes: [...this.vocabulary.etapes],
-      },
-      x: new Float32Array(count),
-      y: new Float32Array(count),
-      themes: new Uint32Array(count * themeWords),
-      secteurs: new Uint32Array(count * secteurWords),
-      departement: new Uint16Array(count),
-      annee: new Uint16Array(count),
-      premierTheme: new Uint8Array(count),
-      etape: new Uint16Array(count),
-    };
+    const table = allocatePointsTable(count, this.vocabulary, chunkSize, departements);
     const x = this.x.data;
     const y = this.y.data;
     const themes = this.themes.data;

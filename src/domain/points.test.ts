@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InnovationFeature } from './types';
 import {
-  buildPointsTable, decodePointsFile, encodePointsFile, hasAnyBit, idsOfBits, inDisplayOrder, NO_THEME, PointsFileError,
+  buildPointsTable, decodePointsFile, encodePointsFile, hasAnyBit, idsOfBits, inDisplayOrder, joinParts, NO_THEME, PointsFileError,
   searchLine, wordsFor,
 } from './points';
 
@@ -22,15 +22,6 @@ const vocabulary = {
   regionOf: (d: string) => ({ '35': '53', '974': '04' })[d],
 };
 
-function concat(parts: Uint8Array[]): ArrayBuffer {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out.buffer;
-}
 
 describe('points file', () => {
   const features = [
@@ -56,7 +47,7 @@ describe('points file', () => {
   });
 
   it('reads back what it writes, column by column', () => {
-    const read = decodePointsFile(concat(encodePointsFile(table)));
+    const read = decodePointsFile(joinParts(encodePointsFile(table)));
     expect(read.header).toEqual(table.header);
     for (const name of ['x', 'y', 'themes', 'secteurs', 'departement', 'annee', 'premierTheme', 'etape'] as const) {
       expect(Array.from(read[name])).toEqual(Array.from(table[name]));
@@ -68,11 +59,11 @@ describe('points file', () => {
     const t = buildPointsTable([innovation('i1', '35', 'A', ['t0', 't33', 't39'])], { ...vocabulary, themes: many });
     expect(wordsFor(40)).toBe(2);
     expect(idsOfBits(t.themes, 2, 0, many)).toEqual(['t0', 't33', 't39']);
-    expect(Array.from(decodePointsFile(concat(encodePointsFile(t))).themes)).toEqual(Array.from(t.themes));
+    expect(Array.from(decodePointsFile(joinParts(encodePointsFile(t))).themes)).toEqual(Array.from(t.themes));
   });
 
   it('refuses a file that is not one, of another version, or cut short, in French', () => {
-    const bytes = new Uint8Array(concat(encodePointsFile(table)));
+    const bytes = new Uint8Array(joinParts(encodePointsFile(table)));
     expect(() => decodePointsFile(new TextEncoder().encode('{"type":"FeatureCollection"}').buffer)).toThrow(PointsFileError);
     const other = bytes.slice();
     other[4] = 9;

@@ -212,17 +212,7 @@ export function buildPointsTable(features: readonly InnovationFeature[], vocabul
   const etapeIndex = new Map(vocabulary.etapes.map((id, i) => [id, i + 1]));
   const departements: string[] = [];
   const departementIndex = new Map<string, number>();
-  const table: PointsTable = {
-    header: { version: POINTS_VERSION, count, chunkSize, departements, regions: [], themes: [...vocabulary.themes], secteurs: [...vocabulary.secteurs], etapes: [...vocabulary.etapes] },
-    x: new Float32Array(count),
-    y: new Float32Array(count),
-    themes: new Uint32Array(count * themeWords),
-    secteurs: new Uint32Array(count * secteurWords),
-    departement: new Uint16Array(count),
-    annee: new Uint16Array(count),
-    premierTheme: new Uint8Array(count).fill(NO_THEME),
-    etape: new Uint16Array(count),
-  };
+  const table = allocatePointsTable(count, vocabulary, chunkSize, departements);
   const setBits = (mask: Uint32Array, words: number, row: number, ids: readonly string[], bits: Map<string, number>) => {
     for (const id of ids) {
       const bit = bits.get(id);
@@ -250,6 +240,40 @@ export function buildPointsTable(features: readonly InnovationFeature[], vocabul
   });
   table.header.regions = departements.map((d) => vocabulary.regionOf(d) ?? '');
   return table;
+}
+
+/**
+ * Empty columns for `count` rows (no theme, no stop, no year), with their header; `departements`
+ * is the list the caller fills as it meets department codes (header.regions follows it).
+ */
+export function allocatePointsTable(
+  count: number, vocabulary: Pick<PointsVocabulary, 'themes' | 'secteurs' | 'etapes'>, chunkSize: number, departements: string[],
+): PointsTable {
+  return {
+    header: {
+      version: POINTS_VERSION, count, chunkSize, departements, regions: [],
+      themes: [...vocabulary.themes], secteurs: [...vocabulary.secteurs], etapes: [...vocabulary.etapes],
+    },
+    x: new Float32Array(count),
+    y: new Float32Array(count),
+    themes: new Uint32Array(count * wordsFor(vocabulary.themes.length)),
+    secteurs: new Uint32Array(count * wordsFor(vocabulary.secteurs.length)),
+    departement: new Uint16Array(count),
+    annee: new Uint16Array(count),
+    premierTheme: new Uint8Array(count).fill(NO_THEME),
+    etape: new Uint16Array(count),
+  };
+}
+
+/** The parts of encodePointsFile as one buffer, as a file read whole gives it. */
+export function joinParts(parts: readonly Uint8Array[]): ArrayBuffer {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out.buffer;
 }
 
 /** Whether row `row` has any bit of `selected` (a mask of the same word count). */
