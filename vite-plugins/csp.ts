@@ -9,8 +9,8 @@
  * - scripts, styles, data, workers: all files of our own origin. MapLibre v6 starts its worker
  *   from the URL given to setWorkerUrl (same origin, so no blob: fallback), app workers are
  *   emitted by Vite as files of the site; no script runs inline or through eval.
- * - img-src data: MapLibre's stylesheet draws its control icons as data: SVG backgrounds (and the
- *   favicon is the empty data: URL that spares a request). No blob: image: the map loads no
+ * - img-src data: MapLibre's stylesheet draws its control icons as data: SVG backgrounds (the
+ *   favicon and the link preview are files of the site). No blob: image: the map loads no
  *   raster image (no sprite, no raster source), and exports are blob: downloads, which CSP does
  *   not govern.
  * - style-src 'self' without 'unsafe-inline': React and MapLibre set styles through the CSSOM
