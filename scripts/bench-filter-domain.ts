@@ -31,6 +31,7 @@ function synthetic(n: number): InnovationFeature[] {
       themes: [THEMES[i % THEMES.length]!, THEMES[(i * 5) % THEMES.length]!], secteurs: ['education'],
       departement: codes[i % codes.length]!, commune: 'Saint-Étienne', porteur: 'Communauté de communes',
       annee: 2000 + (i % 10), site_web: '', etape: '', latitude: 46, longitude: 2, position: 'exact',
+      trophee: i % 50 === 0 ? { annee: 2009, categorie: '' } : null,
     },
   }));
 }

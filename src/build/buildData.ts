@@ -11,7 +11,7 @@ import type {
   Innovation, InsetFrameFeature, VocabEntry,
 } from '../domain/types';
 import { MAX_VOCABULARY } from '../domain/points';
-import { ETAPE_COLUMNS, INNOVATION_COLUMNS, VOCAB_COLUMNS } from '../domain/types';
+import { ETAPE_COLUMNS, ETAPE_OPTIONAL_COLUMNS, INNOVATION_COLUMNS, INNOVATION_OPTIONAL_COLUMNS, VOCAB_COLUMNS } from '../domain/types';
 import { EXPORT_COLUMNS } from '../domain/export';
 import { readCsvTable, streamCsvTable, type CsvSource } from './csv/table';
 import { createDepartementResolver } from './departementCodes';
@@ -96,7 +96,7 @@ const missing = (name: string, what: string): Diagnostic => ({
   severity: 'error', file: name, line: 1, column: 1, message: `fichier ${what} introuvable`,
 });
 
-/** Columns an export of the app adds (src/domain/export.ts): read back without a warning. */
+/** Columns an export of the app adds (src/domain/export.ts): read back without a warning (optional columns are read). */
 const EXPORT_EXTRA_COLUMNS = EXPORT_COLUMNS.filter((c) => !(INNOVATION_COLUMNS as readonly string[]).includes(c));
 
 export async function buildData(input: BuildInput): Promise<BuildResult> {
@@ -109,13 +109,13 @@ export async function buildData(input: BuildInput): Promise<BuildResult> {
   /** Errors that leaving rows out cannot fix: the build fails even when lenient. */
   let fatal = false;
 
-  async function readTable<C extends string>(source: SourceFile | undefined, name: string, columns: readonly C[]) {
+  async function readTable<C extends string>(source: SourceFile | undefined, name: string, columns: readonly C[], known: readonly string[] = []) {
     if (!source) {
       diagnostics.push(missing(name, name));
       fatal = true;
       return undefined;
     }
-    const { table, diagnostics: found } = readCsvTable(await allBytes(source), source.path, columns);
+    const { table, diagnostics: found } = readCsvTable(await allBytes(source), source.path, columns, { known });
     add(found);
     if (!table) fatal = true;
     return table;
@@ -146,7 +146,7 @@ export async function buildData(input: BuildInput): Promise<BuildResult> {
     locator: new DepartementLocator(input.boundaries),
     gazetteer: input.gazetteer,
   };
-  const etapesTable = await readTable(input.etapes, 'etapes.csv', ETAPE_COLUMNS);
+  const etapesTable = await readTable(input.etapes, 'etapes.csv', ETAPE_COLUMNS, ETAPE_OPTIONAL_COLUMNS);
   const etapes = keep(input.etapes, 'etapes.csv', etapesTable && validateEtapes(etapesTable, { ...placement, themes: themeLookup }));
 
   const regions = new Map(DEPARTEMENTS.map((d) => [d.code, d.region]));
@@ -171,7 +171,7 @@ export async function buildData(input: BuildInput): Promise<BuildResult> {
         rejectedEtapes: etapesTable ? rejectedKeys(etapesTable, new Set(etapes.map((e) => e.id)), ['id']) : undefined,
         etapesUsable: etapesTable !== undefined,
       }), (innovation: Innovation) => store.add(innovation));
-      const { table, diagnostics: found } = await streamCsvTable(input.innovations, INNOVATION_COLUMNS, (row, columns) => checker.add(row, columns), { known: EXPORT_EXTRA_COLUMNS });
+      const { table, diagnostics: found } = await streamCsvTable(input.innovations, INNOVATION_COLUMNS, (row, columns) => checker.add(row, columns), { known: [...EXPORT_EXTRA_COLUMNS, ...INNOVATION_OPTIONAL_COLUMNS] });
       add(found);
       if (!table) {
         fatal = true;

@@ -31,10 +31,11 @@ const innovation = (id: string) => fc.record({
   annee: fc.option(fc.integer({ min: -5, max: 70_000 }), { nil: null }),
   site_web: fc.constantFrom('', 'https://exemple.fr'),
   etape: fc.constantFrom('', ...ETAPES, 'e99'),
+  trophee: fc.option(fc.record({ annee: fc.integer({ min: -5, max: 70_000 }), categorie: text }), { nil: null }),
 }).map((r): Innovation => ({
   id, titre: r.titre, description: r.description, themes: r.themes, secteurs: r.secteurs, departement: r.departement,
   commune: r.commune, longitude: r.longitude, latitude: r.latitude, position: r.position, porteur: r.porteur,
-  annee: r.annee, site_web: r.site_web, etape: r.etape,
+  annee: r.annee, site_web: r.site_web, etape: r.etape, trophee: r.trophee,
 }));
 /** Rows with distinct ids, some titles shared (ties broken by id). */
 const rows = fc.uniqueArray(fc.stringMatching(/^[a-zA-Z0-9]{1,6}$/), { maxLength: 60, selector: (s) => s.toLowerCase() })

@@ -10,7 +10,7 @@
  */
 import type { Innovation, InnovationFeature } from '../domain/types';
 import {
-  allocatePointsTable, departementSortKey, MAX_VOCABULARY, NO_THEME, type PointsTable, wordsFor,
+  allocatePointsTable, departementSortKey, MAX_VOCABULARY, NO_THEME, type PointsTable, tropheeYear, wordsFor,
 } from '../domain/points';
 import { fastFold } from './fastFold';
 import { toDisplayPosition } from '../domain/insets';
@@ -47,6 +47,7 @@ export class InnovationStore {
   private readonly annee = new Growable((n) => new Uint16Array(n));
   private readonly premierTheme = new Growable((n) => new Uint8Array(n));
   private readonly etape = new Growable((n) => new Uint16Array(n));
+  private readonly trophee = new Growable((n) => new Uint16Array(n));
   private readonly titres: string[] = [];
   private readonly ids: string[] = [];
   private readonly searchLines = new SearchLines();
@@ -90,6 +91,7 @@ export class InnovationStore {
     this.annee.push(p.annee !== null && p.annee > 0 && p.annee < 65536 ? p.annee : 0);
     this.premierTheme.push(this.themeBit.get(p.themes[0] ?? '') ?? NO_THEME);
     this.etape.push(this.etapeIndex.get(p.etape) ?? 0);
+    this.trophee.push(tropheeYear(p.trophee));
     this.titres.push(detach(titre));
     this.ids.push(detach(p.id));
   }
@@ -175,6 +177,7 @@ export class InnovationStore {
       table.annee[k] = this.annee.data[i] as number;
       table.premierTheme[k] = this.premierTheme.data[i] as number;
       table.etape[k] = this.etape.data[i] as number;
+      table.trophee[k] = this.trophee.data[i] as number;
     }
     table.header.regions = departements.map((d) => this.vocabulary.regionOf(d) ?? '');
     return table;

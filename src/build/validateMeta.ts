@@ -1,6 +1,7 @@
 /** data/meta.json and data/pays.geojson: JSON files copied to the output once checked. */
+import * as v from 'valibot';
 import type { DataMeta, Diagnostic } from '../domain/types';
-import { parseDate } from './validateValues';
+import { MetaSchema } from '../domain/schemas';
 
 export interface JsonCheck<T> {
   value?: T;
@@ -31,32 +32,32 @@ function parseJson(text: string, file: string): JsonCheck<unknown> {
   }
 }
 
-/** data/meta.json: { exemple: boolean, date_donnees: 'YYYY-MM-DD', attributions: string[] }. */
+/**
+ * data/meta.json: { exemple: boolean, date_donnees: 'YYYY-MM-DD', attributions: string[],
+ * courriel_propositions?: string }, checked by the schema the app also loads it with (MetaSchema);
+ * each problem is located at its key.
+ */
 export function validateMeta(text: string, file: string): JsonCheck<DataMeta> {
   const parsed = parseJson(text.replace(/^\uFEFF/u, ''), file);
   if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
   const diagnostics: Diagnostic[] = [];
   const error = (key: string, message: string) => diagnostics.push({ severity: 'error', file, ...locateKey(text, key), message });
-  const v = parsed.value;
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+  const value = parsed.value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     error('', 'objet JSON attendu : { "exemple": …, "date_donnees": …, "attributions": […] }');
     return { diagnostics };
   }
-  const o = v as Record<string, unknown>;
-  if (typeof o.exemple !== 'boolean') error('exemple', '« exemple » doit valoir true (données d’exemple) ou false');
-  const date = typeof o.date_donnees === 'string' ? parseDate(o.date_donnees) : undefined;
-  if (!date?.ok || date.value !== o.date_donnees) {
-    error('date_donnees', '« date_donnees » doit être une date AAAA-MM-JJ (ex. "2009-12-31")');
+  const checked = v.safeParse(MetaSchema, value);
+  if (checked.success) return { value: checked.output, diagnostics };
+  // One message per key: a list with several bad items is one problem to fix.
+  const keys = new Set<string>();
+  for (const issue of checked.issues) {
+    const key = String(issue.path?.[0]?.key ?? '');
+    if (keys.has(key)) continue;
+    keys.add(key);
+    error(key, issue.message);
   }
-  const attributions = o.attributions;
-  if (!Array.isArray(attributions) || attributions.length === 0 || !attributions.every((a) => typeof a === 'string' && a.trim() !== '')) {
-    error('attributions', '« attributions » doit être une liste de textes non vides (une par source de données)');
-  }
-  if (diagnostics.length > 0) return { diagnostics };
-  return {
-    value: { exemple: o.exemple as boolean, date_donnees: o.date_donnees as string, attributions: attributions as string[] },
-    diagnostics,
-  };
+  return { diagnostics };
 }
 
 /** The sources every build uses (boundaries, codes, communes, renderer), as data/meta.json lists them. */

@@ -18,8 +18,8 @@ const placement = {
     { name: 'Saint-Denis', lat: '-20.88231', lng: '55.4504', country: 'RE', admin2: '974' },
   ]),
 };
-const table = <C extends string>(text: string, columns: readonly C[]) => {
-  const { table: t, diagnostics } = readCsvTable(new TextEncoder().encode(text), 'f.csv', columns);
+const table = <C extends string>(text: string, columns: readonly C[], known: readonly string[] = []) => {
+  const { table: t, diagnostics } = readCsvTable(new TextEncoder().encode(text), 'f.csv', columns, { known });
   if (!t) throw new Error(JSON.stringify(diagnostics));
   return t;
 };
@@ -108,7 +108,7 @@ describe('validateInnovations: fields', () => {
     const r = innovations(innovation({ description: 'D', porteur: 'P', annee: '2009', site_web: 'https://a.fr', etape: 'e01', latitude: '45.76', longitude: '4.84' }));
     expect(r.items).toEqual([{
       id: 'i1', titre: 'Titre', description: 'D', themes: ['ent'], secteurs: ['education'], departement: '69', commune: '',
-      longitude: 4.84, latitude: 45.76, position: 'exact', porteur: 'P', annee: 2009, site_web: 'https://a.fr', etape: 'E01',
+      longitude: 4.84, latitude: 45.76, position: 'exact', porteur: 'P', annee: 2009, site_web: 'https://a.fr', etape: 'E01', trophee: null,
     }]);
   });
   it('locates each field error on its line and column', () => {
@@ -144,10 +144,33 @@ describe('validateEtapes', () => {
     expect(r.diagnostics).toEqual([]);
     expect(r.items).toEqual([{
       id: 'e01', date: '2009-04-23', commune: 'Lyon', departement: '69', intitule: '', themes: ['ent'], longitude: 4.85, latitude: 45.75, position: 'commune',
+      edition: 2009,
     }]);
   });
   it('rejects impossible dates', () => {
     const r = etapes('e01;2009-02-30;Lyon;69;x;;;', 'e02;;Lyon;69;x;;;');
     expect(where(r.diagnostics)).toEqual(['error 2:2', 'error 3:2']);
+  });
+});
+
+describe('optional columns', () => {
+  const withTrophee = (rows: string[]) => validateInnovations(
+    table(`${INNOVATION_COLUMNS.join(';')};trophee\n${rows.join('\n')}`, INNOVATION_COLUMNS, ['trophee']),
+    { ...placement, themes, secteurs, etapes: new Map() },
+  );
+  it('reads a laureate\'s year and category, and an empty trophee as none', () => {
+    const r = withTrophee([`${innovation({})};2009 – Administration en ligne`, `${innovation({ id: 'i2' })};`, `${innovation({ id: 'i3' })};2010`]);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.items.map((i) => i.trophee)).toEqual([{ annee: 2009, categorie: 'Administration en ligne' }, null, { annee: 2010, categorie: '' }]);
+  });
+  it('locates an unreadable trophee at its own column', () => {
+    const r = withTrophee([`${innovation({})};lauréat`]);
+    expect(where(r.diagnostics.filter((d) => d.severity === 'error'))).toEqual([`error 2:${INNOVATION_COLUMNS.length + 1}`]);
+    expect(r.diagnostics.find((d) => d.severity === 'error')?.message).toMatch(/trophée « lauréat » illisible/u);
+  });
+  it('gives a stop the year of its date as edition, or its edition column', () => {
+    const r = validateEtapes(table(`${ETAPE_COLUMNS.join(';')};edition\ne01;2009-11-20;Lyon;69;;;;;\ne02;2010-01-15;Lyon;69;;;;;2009\ne03;2010-03-02;Lyon;69;;;;;dix`, ETAPE_COLUMNS, ['edition']), { ...placement, themes });
+    expect(r.items.map((e) => e.edition)).toEqual([2009, 2009]);
+    expect(where(r.diagnostics)).toEqual([`error 4:${ETAPE_COLUMNS.length + 1}`]);
   });
 });

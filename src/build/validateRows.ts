@@ -1,9 +1,12 @@
 /**
  * Row-level checks of the four CSV files: each row becomes a typed value or is rejected with
- * located errors. Counts keep read = written + rejected for every file.
+ * located errors. Counts keep read = written + rejected for every file. The rules of an
+ * innovation's fields are shared with the proposal form (src/domain/innovationRules.ts); what
+ * needs the boundaries or the gazetteer (placement) is here.
  */
 import type {
-  Diagnostic, Etape, ETAPE_COLUMNS, FileCounts, INNOVATION_COLUMNS, Innovation, RealPosition, VocabEntry, VOCAB_COLUMNS,
+  Diagnostic, Etape, ETAPE_COLUMNS, FileCounts, INNOVATION_COLUMNS, Innovation, OptionalColumn, RealPosition, VocabEntry,
+  VOCAB_COLUMNS,
 } from '../domain/types';
 import type { CsvColumns, CsvTable } from './csv/table';
 import type { CsvRow } from './csv/parse';
@@ -13,7 +16,10 @@ import type { CommuneGazetteer, DepartementLocator, LonLat } from './geocode';
 import { round6 } from './geocode';
 import { foldText } from '../domain/normalize';
 import { fastFold } from './fastFold';
-import { parseColour, parseDate, parseDecimal, parseWebsite, parseYear, splitList } from './validateValues';
+import { parseColour, parseDate, parseEdition } from '../domain/validateValues';
+import {
+  checkInnovationFields, formatDegrees, parseCoordinates, requiredCell, VocabIndex, type FieldReport, type InnovationRulesContext,
+} from '../domain/innovationRules';
 
 export type VocabColumn = (typeof VOCAB_COLUMNS)[number];
 export type EtapeColumn = (typeof ETAPE_COLUMNS)[number];
@@ -28,39 +34,50 @@ export interface RowsResult<T> {
 /** Column index by folded name, per file read. */
 const extraColumns = new WeakMap<object, Map<string, number>>();
 
-/** Collects the diagnostics of one row, located by column name. */
-export class RowReport<C extends string> {
+/**
+ * Collects the diagnostics of one row, located by column name. Optional columns (trophee,
+ * edition) are read like the others, as empty cells when the file does not have them.
+ */
+export class RowReport<C extends string> implements FieldReport<C | OptionalColumn> {
   readonly diagnostics: Diagnostic[] = [];
   constructor(private readonly table: CsvColumns<C>, readonly row: CsvRow) {}
 
-  cell(column: C): string {
-    return this.row.cells[this.table.index[column]] ?? '';
+  cell(column: C | OptionalColumn): string {
+    const i = (this.table.index as Partial<Record<string, number>>)[column];
+    if (i !== undefined) return this.row.cells[i] ?? '';
+    return this.extra(column) ?? '';
   }
 
-  /** Cell of a column outside the expected ones (an export's extras), by name; undefined when absent. */
-  extra(name: string): string | undefined {
+  /** Index of a column outside the expected ones (an export's extras, optional columns), by name. */
+  private extraIndex(name: string): number | undefined {
     let found = extraColumns.get(this.table);
     if (!found) {
       found = new Map(this.table.header.map((h, i) => [foldText(h), i] as const).reverse());
       extraColumns.set(this.table, found);
     }
-    const i = found.get(fastFold(name));
+    return found.get(fastFold(name));
+  }
+
+  /** Cell of a column outside the expected ones (an export's extras), by name; undefined when absent. */
+  extra(name: string): string | undefined {
+    const i = this.extraIndex(name);
     return i === undefined ? undefined : (this.row.cells[i] ?? '');
   }
 
-  column(column: C): number {
-    return this.table.index[column] + 1;
+  column(column: C | OptionalColumn): number {
+    const i = (this.table.index as Partial<Record<string, number>>)[column] ?? this.extraIndex(column);
+    return i === undefined ? 1 : i + 1;
   }
 
-  error(column: C, message: string): void {
+  error(column: C | OptionalColumn, message: string): void {
     this.add('error', column, message);
   }
 
-  warning(column: C, message: string): void {
+  warning(column: C | OptionalColumn, message: string): void {
     this.add('warning', column, message);
   }
 
-  private add(severity: Diagnostic['severity'], column: C, message: string): void {
+  private add(severity: Diagnostic['severity'], column: C | OptionalColumn, message: string): void {
     // Messages quote cells: they must not keep the file's text alive (see detach).
     this.diagnostics.push({ severity, file: this.table.file, line: this.row.line, column: this.column(column), message: detach(message) });
   }
@@ -157,19 +174,13 @@ class IdRegistry {
   }
 }
 
-function required<C extends string>(r: RowReport<C>, column: C, missing: string): string {
-  const value = r.cell(column);
-  if (value === '') r.error(column, `${missing} : cette colonne doit être remplie`);
-  return value;
-}
-
 /** themes.csv, secteurs.csv */
 export function validateVocabulary(table: CsvTable<VocabColumn>): RowsResult<VocabEntry> {
   const ids = new IdRegistry();
   const labels = new Map<string, number>();
   return validateRows(table, (r) => {
     const id = ids.claim(r, 'id');
-    const libelle = required(r, 'libelle', 'libellé manquant');
+    const libelle = requiredCell(r, 'libelle', 'libellé manquant');
     if (libelle !== '') {
       const previous = labels.get(foldText(libelle));
       if (previous !== undefined) r.error('libelle', `libellé « ${libelle} » déjà utilisé ligne ${previous} : les libellés servent aussi de référence, ils doivent être uniques`);
@@ -182,29 +193,13 @@ export function validateVocabulary(table: CsvTable<VocabColumn>): RowsResult<Voc
   });
 }
 
-/** Finds a vocabulary entry by id or label, without case or accents. */
-export class VocabLookup {
-  private readonly byKey = new Map<string, string>();
+/**
+ * Finds a vocabulary entry by id or label, without case or accents (the shared VocabIndex), with
+ * caches: a file of a million rows repeats the same few spellings.
+ */
+export class VocabLookup extends VocabIndex {
   /** The same few spellings recur on every row: fold each once. */
   private readonly folded = new Map<string, string>();
-
-  /**
-   * @param rejected folded ids and labels of rows left out, with their line: a reference to one of
-   *   them is still an error, but the message sends the reader to the real cause.
-   * @param usable false when the vocabulary file could not be read at all: references are then not
-   *   checked (the build fails on that file anyway, one error is enough).
-   */
-  constructor(
-    entries: readonly VocabEntry[],
-    private readonly what: string,
-    private readonly rejected: ReadonlyMap<string, number> = new Map(),
-    private readonly usable = true,
-  ) {
-    for (const e of entries) this.byKey.set(foldText(e.libelle), e.id);
-    // Ids win over labels when a label happens to equal another entry's id.
-    for (const e of entries) this.byKey.set(foldText(e.id), e.id);
-  }
-
   /** Cells already resolved without error: a file repeats the same few combinations. */
   private readonly resolved = new Map<string, string[]>();
 
@@ -212,41 +207,43 @@ export class VocabLookup {
    * Resolve a `|`-separated cell into ids (order kept, duplicates dropped); errors for unknown
    * parts. The array returned may be shared between rows: do not change it.
    */
-  resolveList<C extends string>(r: RowReport<C>, column: C, atLeastOne = false): string[] {
+  override resolveList<C extends string>(r: FieldReport<C>, column: C, atLeastOne = false): string[] {
     const cell = r.cell(column);
     const known = this.resolved.get(cell);
     if (known !== undefined && (known.length > 0 || !atLeastOne)) return known;
-    const before = r.diagnostics.length;
-    const ids = this.resolveParts(r, column, atLeastOne);
-    if (r.diagnostics.length === before && this.resolved.size < 10_000) this.resolved.set(detach(cell), ids);
+    const errors = countingErrors(r);
+    const ids = this.resolveParts(errors.report, column, atLeastOne, (part) => this.fold(part));
+    if (errors.count === 0 && this.resolved.size < 10_000) this.resolved.set(detach(cell), ids);
     return ids;
   }
 
-  private resolveParts<C extends string>(r: RowReport<C>, column: C, atLeastOne: boolean): string[] {
-    const ids: string[] = [];
-    if (atLeastOne && splitList(r.cell(column)).length === 0) {
-      r.error(column, `${this.what} manquant : au moins un ${this.what}, id ou libellé, plusieurs séparés par |`);
+  private fold(part: string): string {
+    let key = this.folded.get(part);
+    if (key === undefined) {
+      key = foldText(part);
+      if (this.folded.size < 10_000) this.folded.set(detach(part), detach(key));
     }
-    const file = this.what === 'thème' ? 'themes.csv' : 'secteurs.csv';
-    for (const part of splitList(r.cell(column))) {
-      if (!this.usable) continue;
-      let key = this.folded.get(part);
-      if (key === undefined) {
-        key = foldText(part);
-        if (this.folded.size < 10_000) this.folded.set(detach(part), detach(key));
-      }
-      const id = this.byKey.get(key);
-      const rejectedLine = this.rejected.get(key);
-      if (id === undefined && rejectedLine !== undefined) {
-        r.error(column, `${this.what} « ${part} » écarté : sa ligne ${rejectedLine} de ${file} est en erreur`);
-      } else if (id === undefined) {
-        r.error(column, `${this.what} « ${part} » inconnu : utilisez un id ou un libellé de ${file}, séparés par |`);
-      } else if (!ids.includes(id)) {
-        ids.push(id);
-      }
-    }
-    return ids;
+    return key;
   }
+}
+
+/** A report that counts the errors and warnings passed through it. */
+function countingErrors<C extends string>(r: FieldReport<C>): { report: FieldReport<C>; count: number } {
+  const counted = {
+    count: 0,
+    report: {
+      cell: (column: C) => r.cell(column),
+      error: (column: C, message: string) => {
+        counted.count += 1;
+        r.error(column, message);
+      },
+      warning: (column: C, message: string) => {
+        counted.count += 1;
+        r.warning(column, message);
+      },
+    },
+  };
+  return counted;
 }
 
 export interface PlacementContext {
@@ -258,7 +255,6 @@ export interface PlacementContext {
 type PlacedColumn = 'departement' | 'commune' | 'latitude' | 'longitude';
 
 const formatKm = (km: number) => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: km < 10 ? 1 : 0 }).format(km);
-const formatDegrees = (x: number) => String(x).replace('.', ',');
 
 /**
  * Department code and real position of a row: its coordinates (checked against the department),
@@ -275,24 +271,13 @@ function placeRow(r: RowReport<PlacedColumn>, ctx: PlacementContext): { code: st
   // A file exported by the app says how each point was placed: coordinates it computed from the
   // commune or the department are not the organisers' own, and are computed again.
   const computed = ['commune', 'departement'].includes(r.extra('position') ?? '');
-  const lat = parseDecimal(computed ? '' : r.cell('latitude'), 'latitude');
-  const lon = parseDecimal(computed ? '' : r.cell('longitude'), 'longitude');
-  if (!lat.ok) r.error('latitude', lat.message);
-  if (!lon.ok) r.error('longitude', lon.message);
-  if (!lat.ok || !lon.ok) return undefined;
+  const coordinates = parseCoordinates(r, computed ? '' : r.cell('latitude'), computed ? '' : r.cell('longitude'));
+  if (!coordinates) return undefined;
 
-  if (lat.value !== undefined || lon.value !== undefined) {
-    if (lat.value === undefined || lon.value === undefined) {
-      const missing = lat.value === undefined ? 'latitude' : 'longitude';
-      r.error(missing, `${missing} manquante : remplissez latitude et longitude, ou aucune des deux`);
-      return undefined;
-    }
+  if (coordinates.kind === 'point') {
+    const lat = { value: coordinates.latitude };
+    const lon = { value: coordinates.longitude };
     const point: LonLat = [lon.value, lat.value];
-    if (Math.abs(lat.value) > 90 || Math.abs(lon.value) > 180) {
-      const swap = Math.abs(lon.value) <= 90 ? ' ; latitude et longitude inversées ?' : '';
-      r.error('latitude', `coordonnées (latitude ${formatDegrees(lat.value)}, longitude ${formatDegrees(lon.value)}) impossibles${swap}`);
-      return undefined;
-    }
     const found = ctx.locator.check(code, point);
     if (!found.inside) {
       const swapped = ctx.locator.check(code, [lat.value, lon.value]);
@@ -342,50 +327,30 @@ export function validateEtapes(table: CsvTable<EtapeColumn>, ctx: EtapeContext):
     const intitule = r.cell('intitule');
     const themes = ctx.themes.resolveList(r, 'themes');
     const placed = placeRow(r, ctx);
-    if (id === undefined || !date.ok || !placed) return undefined;
+    const edition = date.ok ? parseEdition(r.cell('edition'), date.value) : undefined;
+    if (edition && !edition.ok) r.error('edition', edition.message);
+    if (id === undefined || !date.ok || !placed || !edition?.ok) return undefined;
     return {
       id, date: date.value, commune: r.cell('commune'), departement: placed.code, intitule, themes, ...placed.position,
+      edition: edition.value,
     };
   });
 }
 
-export interface InnovationContext extends PlacementContext {
-  themes: VocabLookup;
-  secteurs: VocabLookup;
-  /** Known stop ids, by folded id. */
-  etapes: ReadonlyMap<string, string>;
-  /** Stops left out (folded id → line), and whether etapes.csv could be read at all. */
-  rejectedEtapes?: ReadonlyMap<string, number>;
-  etapesUsable?: boolean;
-}
+export interface InnovationContext extends PlacementContext, InnovationRulesContext {}
 
 /** innovations.csv, a row at a time (see RowsChecker). */
 export function innovationCheck(ctx: InnovationContext): RowCheck<InnovationColumn, Innovation> {
   const ids = new IdRegistry();
   return (r) => {
     const id = ids.claim(r, 'id');
-    const titre = required(r, 'titre', 'titre manquant');
-    const themes = ctx.themes.resolveList(r, 'themes', true);
-    const secteurs = ctx.secteurs.resolveList(r, 'secteurs', true);
-    const annee = parseYear(r.cell('annee'));
-    if (!annee.ok) r.error('annee', annee.message);
-    const site = parseWebsite(r.cell('site_web'));
-    if (!site.ok) r.error('site_web', site.message);
-    let etape = r.cell('etape');
-    if (etape !== '') {
-      const known = ctx.etapes.get(foldText(etape));
-      const rejectedLine = ctx.rejectedEtapes?.get(foldText(etape));
-      if (known !== undefined) etape = known;
-      else if (ctx.etapesUsable === false) etape = '';
-      else if (rejectedLine !== undefined) r.error('etape', `étape « ${etape} » écartée : sa ligne ${rejectedLine} de etapes.csv est en erreur`);
-      else r.error('etape', `étape « ${etape} » inconnue : utilisez un id de etapes.csv`);
-    }
+    const fields = checkInnovationFields(r, ctx);
     const placed = placeRow(r, ctx);
-    if (id === undefined || !annee.ok || !site.ok || !placed) return undefined;
+    if (id === undefined || !placed) return undefined;
+    const { titre, themes, secteurs, annee, site_web, etape, trophee } = fields;
     return {
       id, titre, description: r.cell('description'), themes, secteurs, departement: placed.code,
-      commune: r.cell('commune'), ...placed.position, porteur: r.cell('porteur'), annee: annee.value,
-      site_web: site.value, etape,
+      commune: r.cell('commune'), ...placed.position, porteur: r.cell('porteur'), annee, site_web, etape, trophee,
     };
   };
 }

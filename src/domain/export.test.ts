@@ -20,7 +20,7 @@ const VOCABULAIRES = {
 function innovation(p: Partial<Innovation> & { id: string }, display: [number, number] = [-60, 20]): InnovationFeature {
   const props: Innovation = {
     titre: `Projet ${p.id}`, description: '', themes: ['telesante'], secteurs: ['sante'], departement: '29', commune: 'Brest',
-    porteur: '', annee: 2009, site_web: '', etape: '', latitude: 48.390394, longitude: -4.486076, position: 'exact', ...p,
+    porteur: '', annee: 2009, site_web: '', etape: '', latitude: 48.390394, longitude: -4.486076, position: 'exact', trophee: null, ...p,
   };
   // The display geometry is deliberately elsewhere (an inset): exports must never use it.
   return Object.freeze({ type: 'Feature', geometry: { type: 'Point', coordinates: display }, properties: Object.freeze(props) }) as InnovationFeature;
@@ -156,7 +156,7 @@ const unescape = (v: string) => v.replace(/\\([\\;,nN])/g, (_m, c: string) => (c
 describe('iCalendar export', () => {
   const etape = (id: string, date: string, commune: string, intitule: string): EtapeFeature => ({
     type: 'Feature', geometry: { type: 'Point', coordinates: [99, 99] },
-    properties: { id, date, commune, departement: '43', intitule, themes: ['ent', 'telesante'], latitude: 45.043, longitude: 3.885, position: 'commune' },
+    properties: { id, date, commune, departement: '43', intitule, themes: ['ent', 'telesante'], latitude: 45.043, longitude: 3.885, position: 'commune', edition: Number(date.slice(0, 4)) },
   });
   const ETAPES = Object.freeze([
     etape('e02', '2009-12-31', 'Laon', 'Court'),

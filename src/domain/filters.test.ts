@@ -19,7 +19,7 @@ const DEPARTEMENTS = new Map<string, DepartementInfo>([
 function innovation(p: Partial<Innovation> & { id: string }): InnovationFeature {
   const props: Innovation = {
     titre: `Projet ${p.id}`, description: '', themes: [], secteurs: [], departement: '35', commune: '',
-    porteur: '', annee: 2009, site_web: '', etape: '', latitude: 48, longitude: -1.6, position: 'exact',
+    porteur: '', annee: 2009, site_web: '', etape: '', latitude: 48, longitude: -1.6, position: 'exact', trophee: null,
     ...p,
   };
   return Object.freeze({
@@ -327,7 +327,7 @@ describe('rows by place and stop, totals and years', () => {
 describe('stops', () => {
   const etape = (id: string, themes: string[]): EtapeFeature => ({
     type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] },
-    properties: { id, date: '2009-04-23', commune: '', departement: '43', intitule: '', themes, latitude: 0, longitude: 0, position: 'exact' },
+    properties: { id, date: '2009-04-23', commune: '', departement: '43', intitule: '', themes, latitude: 0, longitude: 0, position: 'exact', edition: 2009 },
   });
   const ETAPES = Object.freeze([etape('e01', ['ent', 'inclusion']), etape('e02', ['telesante']), etape('e03', [])]);
 

@@ -11,7 +11,7 @@ const innovation = (id: string, departement: string, titre: string, themes: stri
     geometry: { type: 'Point', coordinates: [2 + Number(id.slice(1)) / 10, 46] },
     properties: {
       id, titre, description: '', themes, secteurs: ['sante'], departement, commune: '', porteur: '',
-      annee: 2008, site_web: '', etape: '', longitude: 2, latitude: 46, position: 'exact', ...extra,
+      annee: 2008, site_web: '', etape: '', longitude: 2, latitude: 46, position: 'exact', trophee: null, ...extra,
     },
   }) as InnovationFeature;
 
@@ -26,12 +26,12 @@ const vocabulary = {
 describe('points file', () => {
   const features = [
     innovation('i1', '35', 'Réseau', ['telesante', 'ent']),
-    innovation('i2', '974', 'Portail', [], { annee: null, etape: 'e02' }),
+    innovation('i2', '974', 'Portail', [], { annee: null, etape: 'e02', trophee: { annee: 2009, categorie: 'Santé' } }),
     innovation('i3', '35', 'Atelier', ['tourisme']),
   ];
   const table = buildPointsTable(features, vocabulary);
 
-  it('codes themes, sectors, departments, years, first theme and stop per row', () => {
+  it('codes themes, sectors, departments, years, first theme, stop and trophy per row', () => {
     expect(table.header.count).toBe(3);
     expect(table.header.departements).toEqual(['35', '974']);
     expect(table.header.regions).toEqual(['53', '04']);
@@ -40,6 +40,7 @@ describe('points file', () => {
     expect(table.premierTheme[1]).toBe(NO_THEME);
     expect(table.annee[1]).toBe(0);
     expect(table.etape[1]).toBe(2);
+    expect(Array.from(table.trophee)).toEqual([0, 2009, 0]);
     expect(table.departement[2]).toBe(0);
     expect(hasAnyBit(table.secteurs, 1, 2, Uint32Array.of(0b10))).toBe(true);
     expect(hasAnyBit(table.secteurs, 1, 2, Uint32Array.of(0b01))).toBe(false);
@@ -49,7 +50,7 @@ describe('points file', () => {
   it('reads back what it writes, column by column', () => {
     const read = decodePointsFile(joinParts(encodePointsFile(table)));
     expect(read.header).toEqual(table.header);
-    for (const name of ['x', 'y', 'themes', 'secteurs', 'departement', 'annee', 'premierTheme', 'etape'] as const) {
+    for (const name of ['x', 'y', 'themes', 'secteurs', 'departement', 'annee', 'premierTheme', 'etape', 'trophee'] as const) {
       expect(Array.from(read[name])).toEqual(Array.from(table[name]));
     }
   });

@@ -14,7 +14,7 @@ import type { Innovation, InnovationFeature } from './types';
 import { foldText } from './normalize';
 
 export const POINTS_FILE = 'points.bin';
-export const POINTS_VERSION = 1;
+export const POINTS_VERSION = 2;
 const MAGIC = 'CTIC';
 
 /** What the file says about its columns: their length, and the ids behind every coded value. */
@@ -51,6 +51,8 @@ export interface PointsTable {
   premierTheme: Uint8Array;
   /** 1 + index of the stop in header.etapes, 0 when none. */
   etape: Uint16Array;
+  /** Year of the Trophées de l'Innovation Territoriale won, 0 when none (the laureates). */
+  trophee: Uint16Array;
 }
 
 export const NO_THEME = 255;
@@ -58,11 +60,11 @@ export const NO_THEME = 255;
 export const MAX_VOCABULARY = 254;
 
 type ColumnName = Exclude<keyof PointsTable, 'header'>;
-const COLUMN_ORDER: readonly ColumnName[] = ['x', 'y', 'themes', 'secteurs', 'departement', 'annee', 'premierTheme', 'etape'];
+const COLUMN_ORDER: readonly ColumnName[] = ['x', 'y', 'themes', 'secteurs', 'departement', 'annee', 'premierTheme', 'etape', 'trophee'];
 type TypedArray = Float32Array | Uint32Array | Uint16Array | Uint8Array;
 const COLUMN_TYPES: Record<ColumnName, { new (buffer: ArrayBuffer, offset: number, length: number): TypedArray; BYTES_PER_ELEMENT: number }> = {
   x: Float32Array, y: Float32Array, themes: Uint32Array, secteurs: Uint32Array,
-  departement: Uint16Array, annee: Uint16Array, premierTheme: Uint8Array, etape: Uint16Array,
+  departement: Uint16Array, annee: Uint16Array, premierTheme: Uint8Array, etape: Uint16Array, trophee: Uint16Array,
 };
 
 /** Words per row of a bit mask over `n` values. */
@@ -237,13 +239,14 @@ export function buildPointsTable(features: readonly InnovationFeature[], vocabul
     const first = themeBit.get(p.themes[0] ?? '');
     table.premierTheme[i] = first ?? NO_THEME;
     table.etape[i] = etapeIndex.get(p.etape) ?? 0;
+    table.trophee[i] = tropheeYear(p.trophee);
   });
   table.header.regions = departements.map((d) => vocabulary.regionOf(d) ?? '');
   return table;
 }
 
 /**
- * Empty columns for `count` rows (no theme, no stop, no year), with their header; `departements`
+ * Empty columns for `count` rows (no theme, no stop, no year, no trophy), with their header; `departements`
  * is the list the caller fills as it meets department codes (header.regions follows it).
  */
 export function allocatePointsTable(
@@ -262,6 +265,7 @@ export function allocatePointsTable(
     annee: new Uint16Array(count),
     premierTheme: new Uint8Array(count).fill(NO_THEME),
     etape: new Uint16Array(count),
+    trophee: new Uint16Array(count),
   };
 }
 
@@ -274,6 +278,11 @@ export function joinParts(parts: readonly Uint8Array[]): ArrayBuffer {
     at += p.length;
   }
   return out.buffer;
+}
+
+/** The trophee column's value: the trophy's year, 0 for none (or a year the column cannot hold). */
+export function tropheeYear(trophee: Innovation['trophee']): number {
+  return trophee !== null && trophee.annee > 0 && trophee.annee < 65536 ? trophee.annee : 0;
 }
 
 /** Whether row `row` has any bit of `selected` (a mask of the same word count). */

@@ -4,7 +4,7 @@ import { etapesInDateOrder, routeThrough } from './route';
 
 const etape = (id: string, date: string, x: number): EtapeFeature => ({
   type: 'Feature', geometry: { type: 'Point', coordinates: [x, 45] },
-  properties: { id, date, commune: '', departement: '01', intitule: '', themes: [], longitude: x, latitude: 45, position: 'exact' },
+  properties: { id, date, commune: '', departement: '01', intitule: '', themes: [], longitude: x, latitude: 45, position: 'exact', edition: 2009 },
 });
 
 describe('route', () => {

@@ -10,22 +10,32 @@ import * as v from 'valibot';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type {
   DataMeta, DepartementDisplayFeature, DepartementDisplayProps, DepartementIndexEntry, Etape, EtapeFeature, Innovation, InnovationFeature,
-  InsetFrameFeature, InsetFrameProps, Placement, VocabEntry, Vocabulaires, Zone,
+  InsetFrameFeature, InsetFrameProps, Placement, Trophee, VocabEntry, Vocabulaires, Zone,
 } from './types';
+import { parseDate, parseEmail } from './validateValues';
 
 const text = (field: string) => v.string(`« ${field} » doit être un texte`);
 const texts = (field: string) => v.array(v.string(), `« ${field} » doit être une liste de textes`);
 const finite = (field: string) => v.pipe(v.number(`« ${field} » doit être un nombre`), v.finite(`« ${field} » doit être un nombre fini`));
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/u;
+const integer = (field: string) => v.pipe(v.number(`« ${field} » doit être un nombre`), v.integer(`« ${field} » doit être un entier`));
 
+const DATE_DONNEES = '« date_donnees » doit être une date AAAA-MM-JJ (ex. "2009-12-31")';
+const ATTRIBUTIONS = '« attributions » doit être une liste de textes non vides (une par source de données)';
+
+/** data/meta.json: checked by the data build (src/build/validateMeta.ts) and by the app when it loads. */
 export const MetaSchema: v.GenericSchema<unknown, DataMeta> = v.object({
   exemple: v.boolean('« exemple » doit valoir true (données d’exemple) ou false'),
-  date_donnees: v.pipe(v.string('« date_donnees » doit être une date AAAA-MM-JJ (ex. "2009-12-31")'),
-    v.regex(ISO_DATE, '« date_donnees » doit être une date AAAA-MM-JJ (ex. "2009-12-31")')),
+  date_donnees: v.pipe(v.string(DATE_DONNEES), v.regex(ISO_DATE, DATE_DONNEES),
+    v.check((date) => { const read = parseDate(date); return read.ok && read.value === date; }, DATE_DONNEES)),
   attributions: v.pipe(
-    v.array(v.pipe(v.string(), v.trim(), v.nonEmpty()), '« attributions » doit être une liste de textes non vides (une par source de données)'),
-    v.minLength(1, '« attributions » doit être une liste de textes non vides (une par source de données)'),
+    v.array(v.pipe(v.string(ATTRIBUTIONS), v.check((a) => a.trim() !== '', ATTRIBUTIONS)), ATTRIBUTIONS),
+    v.minLength(1, ATTRIBUTIONS),
   ),
+  courriel_propositions: v.optional(v.pipe(
+    v.string('« courriel_propositions » doit être une adresse électronique (ex. "route@exemple.fr")'),
+    v.check((address) => address.trim() !== '' && parseEmail(address).ok, '« courriel_propositions » doit être une adresse électronique (ex. "route@exemple.fr")'),
+  )),
 }, 'objet JSON attendu : { "exemple": …, "date_donnees": …, "attributions": […] }');
 
 const VocabEntrySchema: v.GenericSchema<unknown, VocabEntry> = v.object({
@@ -82,6 +92,7 @@ const EtapePropsSchema: v.GenericSchema<unknown, Etape> = v.object({
   id: text('id'),
   date: v.pipe(text('date'), v.regex(ISO_DATE, '« date » doit être une date AAAA-MM-JJ')),
   commune: text('commune'), departement: text('departement'), intitule: text('intitule'), themes: texts('themes'),
+  edition: integer('edition'),
   ...real,
 });
 export const EtapeFeatureSchema = feature(PointSchema, EtapePropsSchema) as v.GenericSchema<unknown, EtapeFeature>;
@@ -91,12 +102,15 @@ export const InsetFeatureSchema = feature(v.object({ type: v.literal('Polygon', 
 
 export const PaysFeatureSchema = feature(AreaSchema, v.object({ nom: v.optional(v.string()) })) as v.GenericSchema<unknown, Feature<Polygon | MultiPolygon, { nom?: string }>>;
 
+const TropheeSchema: v.GenericSchema<unknown, Trophee> = v.object({ annee: integer('trophee.annee'), categorie: text('trophee.categorie') });
+
 const InnovationPropsSchema: v.GenericSchema<unknown, Innovation> = v.object({
   id: text('id'), titre: text('titre'), description: text('description'),
   themes: texts('themes'), secteurs: texts('secteurs'),
   departement: text('departement'), commune: text('commune'), porteur: text('porteur'),
   annee: v.nullable(v.pipe(v.number('« annee » doit être un nombre ou null'), v.integer('« annee » doit être un entier'))),
   site_web: text('site_web'), etape: text('etape'),
+  trophee: v.nullable(TropheeSchema, '« trophee » doit être null ou { "annee": …, "categorie": … }'),
   ...real,
 });
 export const InnovationFeatureSchema = feature(PointSchema, InnovationPropsSchema) as v.GenericSchema<unknown, InnovationFeature>;

@@ -64,10 +64,22 @@ export const INNOVATION_COLUMNS = [
   'latitude', 'longitude', 'porteur', 'annee', 'site_web', 'etape',
 ] as const;
 
+/**
+ * Columns innovations.csv may have or not (added after the first files were written, so that
+ * those stay valid): `trophee`, the Trophées de l'Innovation Territoriale won, if any.
+ */
+export const INNOVATION_OPTIONAL_COLUMNS = ['trophee'] as const;
+
 /** The exact column names of etapes.csv, in file order. */
 export const ETAPE_COLUMNS = [
   'id', 'date', 'commune', 'departement', 'intitule', 'themes', 'latitude', 'longitude',
 ] as const;
+
+/** Columns etapes.csv may have or not: `edition`, the tour's year when it is not the date's. */
+export const ETAPE_OPTIONAL_COLUMNS = ['edition'] as const;
+
+/** A column a file may leave out (its cells then read as empty). */
+export type OptionalColumn = (typeof INNOVATION_OPTIONAL_COLUMNS)[number] | (typeof ETAPE_OPTIONAL_COLUMNS)[number];
 
 /** The exact column names of themes.csv and secteurs.csv. */
 export const VOCAB_COLUMNS = ['id', 'libelle', 'couleur'] as const;
@@ -79,6 +91,12 @@ export interface RealPosition {
   /** Real WGS84 latitude (never an inset coordinate). */
   latitude: number;
   position: Placement;
+}
+
+/** A prize of the Trophées de l'Innovation Territoriale: its year and category ('' when none is given). */
+export interface Trophee {
+  annee: number;
+  categorie: string;
 }
 
 /** Properties of an innovation feature in public/data/innovations.geojson. */
@@ -99,6 +117,8 @@ export interface Innovation extends RealPosition {
   site_web: string;
   /** Stop id or ''. */
   etape: string;
+  /** The Trophées de l'Innovation Territoriale it won, or null. */
+  trophee: Trophee | null;
 }
 /** Geometry is the display position (inside its inset when overseas). */
 export type InnovationFeature = Feature<Point, Innovation>;
@@ -113,6 +133,8 @@ export interface Etape extends RealPosition {
   departement: string;
   intitule: string;
   themes: string[];
+  /** Year of the tour's edition (the edition column, else the year of the date). */
+  edition: number;
 }
 export type EtapeFeature = Feature<Point, Etape>;
 /** The route joining stops in date order (display coordinates). */
@@ -176,6 +198,8 @@ export interface DataMeta {
   date_donnees: string;
   /** Attributions shown on the map, one per data source. */
   attributions: string[];
+  /** Where visitors send their propositions (a pre-filled e-mail); absent: no e-mail is offered. */
+  courriel_propositions?: string;
 }
 
 /** What the user filters on (app state, URL, export notice). */
@@ -192,11 +216,23 @@ export interface Filters {
   anneeMax: number | null;
   /** Free text, matched ignoring case and accents. */
   texte: string;
+  /** Only laureates of the Trophées de l'Innovation Territoriale. */
+  laureats: boolean;
   /** Whether stop markers are shown. */
   afficherEtapes: boolean;
 }
 
 export const EMPTY_FILTERS: Filters = Object.freeze({
   themes: [], secteurs: [], region: null, departement: null,
-  anneeMin: null, anneeMax: null, texte: '', afficherEtapes: true,
+  anneeMin: null, anneeMax: null, texte: '', laureats: false, afficherEtapes: true,
 }) as Filters;
+
+/** Which edition of the tour the map shows: one year, or every edition. */
+export type EditionChoice = number | 'toutes';
+
+/**
+ * A proposition of a visitor, as the form holds it and its file carries it: the cells of one row
+ * of innovations.csv (texts, as typed), plus the proposer's address, which never reaches the
+ * public data.
+ */
+export type PropositionFields = Record<Exclude<(typeof INNOVATION_COLUMNS)[number], 'id'>, string> & { contact: string };

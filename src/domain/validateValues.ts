@@ -1,7 +1,9 @@
 /**
  * Reading single cells the way spreadsheets write them. Each function returns the value or a
- * French message saying what to fix; the caller adds file, line and column.
+ * French message saying what to fix; the caller adds file, line and column (the data build) or
+ * shows it next to its field (the proposal form): both read cells with these same functions.
  */
+import type { Trophee } from './types';
 
 export type CellResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -72,4 +74,47 @@ export function parseColour(cell: string): CellResult<string> {
 /** Split a multi-valued cell ("a | b|c"), dropping empty parts. */
 export function splitList(cell: string): string[] {
   return cell.split('|').map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/**
+ * Laureate of the Trophées de l'Innovation Territoriale: the year, then the category if any
+ * ("2009", "2009 Administration en ligne", "2009 – Santé", "2009 : Santé"). Empty → null.
+ */
+export function parseTrophee(cell: string): CellResult<Trophee | null> {
+  const text = cell.trim().replace(/\s+/gu, ' ');
+  if (text === '') return ok(null);
+  const bare = /^(\d{4})(?:[.,]0+)?$/u.exec(text)?.[1];
+  if (bare !== undefined) return ok({ annee: Number(bare), categorie: '' });
+  const parts = /^(\d{4})(?: ?[-–—:,;/] ?| )(.+)$/u.exec(text);
+  const categorie = parts?.[2]?.trim() ?? '';
+  if (!parts || categorie === '') {
+    return fail(`trophée « ${text} » illisible : écrivez l’année puis la catégorie (ex. 2009 Administration en ligne), ou laissez vide`);
+  }
+  return ok({ annee: Number(parts[1]), categorie });
+}
+
+/** A trophy as the trophee column writes it: "2009", "2009 – Administration en ligne". */
+export function formatTrophee(trophee: Trophee | null): string {
+  if (!trophee) return '';
+  return trophee.categorie === '' ? String(trophee.annee) : `${trophee.annee} – ${trophee.categorie}`;
+}
+
+/** Edition (year) of a stop: the edition cell, else the year of its ISO date. */
+export function parseEdition(cell: string, isoDate: string): CellResult<number> {
+  const text = cell.trim();
+  if (text === '') return ok(Number(isoDate.slice(0, 4)));
+  const year = /^(\d{4})(?:[.,]0+)?$/u.exec(text)?.[1];
+  if (year === undefined) return fail(`édition « ${text} » invalide : l’année de la tournée, quatre chiffres (ex. 2010)`);
+  return ok(Number(year));
+}
+
+// Deliberately plain: one @, no space, a dot in the domain. Mail servers are the real judge.
+const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:".]{2,}$/u;
+
+/** E-mail address (proposer's contact, organisers' address). Empty → ''. */
+export function parseEmail(cell: string): CellResult<string> {
+  const text = cell.trim();
+  if (text === '') return ok('');
+  if (EMAIL.test(text)) return ok(text);
+  return fail(`adresse électronique « ${text} » invalide : écrivez-la en entier (ex. prenom.nom@mairie.fr)`);
 }

@@ -14,7 +14,7 @@ function innovation(id: string, lon: number, lat: number, themes: string[], depa
     type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] },
     properties: {
       id, titre: `T${id}`, description: '', themes, secteurs: [], departement, commune: '', porteur: '', annee: 2009,
-      site_web: '', etape: id.endsWith('0') ? 'e1' : '', longitude: lon, latitude: lat, position: 'exact',
+      site_web: '', etape: id.endsWith('0') ? 'e1' : '', longitude: lon, latitude: lat, position: 'exact', trophee: null,
     },
   };
 }

@@ -7,7 +7,7 @@ import type { LoadOptions } from '../points/protocol';
 const fc = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
 const etape = (id: string) => ({
   type: 'Feature', geometry: { type: 'Point', coordinates: [1, 2] },
-  properties: { id, date: '2009-04-23', commune: '', departement: '02', intitule: '', themes: [], longitude: 1, latitude: 2, position: 'exact' },
+  properties: { id, date: '2009-04-23', commune: '', departement: '02', intitule: '', themes: [], longitude: 1, latitude: 2, position: 'exact', edition: 2009 },
 });
 const BASE = 'http://exemple.test/data/';
 const files: Record<string, string> = {

@@ -12,7 +12,7 @@ const dep = (code: string, nom: string, region: string): DepartementIndexEntry =
 });
 const etape = (id: string, themes: string[]): EtapeFeature => ({
   type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] },
-  properties: { id, date: '2009-05-06', commune: '', departement: '50', intitule: '', themes, latitude: 0, longitude: 0, position: 'exact' },
+  properties: { id, date: '2009-05-06', commune: '', departement: '50', intitule: '', themes, latitude: 0, longitude: 0, position: 'exact', edition: 2009 },
 });
 
 const DATA = {

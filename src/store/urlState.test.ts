@@ -15,6 +15,7 @@ const urlStateArb: fc.Arbitrary<UrlState> = fc.record({
     anneeMin: fc.option(fc.integer({ min: 0, max: 9999 }), { nil: null }),
     anneeMax: fc.option(fc.integer({ min: 0, max: 9999 }), { nil: null }),
     texte: fc.string({ unit: 'grapheme', maxLength: 60 }),
+    laureats: fc.boolean(),
     afficherEtapes: fc.boolean(),
   }),
   selection: fc.option(fc.record({ kind: fc.constantFrom('innovation' as const, 'departement' as const, 'etape' as const), id }), { nil: null }),

@@ -3,7 +3,7 @@
  *
  * Format, chosen to stay readable when pasted in a mail:
  *   ?theme=telesante&theme=ent&secteur=sante&region=53&departement=35&annee_min=2005&annee_max=2009
- *   &q=dossier%20patient&etapes=0&selection=innovation:i042&carte=6.5/48.11/-1.68
+ *   &q=dossier%20patient&laureats=1&etapes=0&selection=innovation:i042&carte=6.5/48.11/-1.68
  * Multi-valued filters repeat their parameter so any id survives the trip. `carte` is zoom/lat/lon
  * as on openstreetmap.org. `integration=1` opens the page embedded in another site (no header,
  * compact controls). Parsing never throws: unknown parameters and malformed values are ignored.
@@ -26,6 +26,7 @@ export const PARAM = {
   anneeMin: 'annee_min',
   anneeMax: 'annee_max',
   texte: 'q',
+  laureats: 'laureats',
   etapes: 'etapes',
   selection: 'selection',
   carte: 'carte',
@@ -90,6 +91,7 @@ export function parseUrlState(search: string): UrlState {
     anneeMin: year(params, PARAM.anneeMin),
     anneeMax: year(params, PARAM.anneeMax),
     texte: texte.length <= MAX_TEXT ? texte : '',
+    laureats: params.get(PARAM.laureats) === '1',
     afficherEtapes: !(etapes === '0' || etapes === 'non'),
   };
   const state: UrlState = { filters, selection: parseSelection(params.get(PARAM.selection)), view: parseView(params.get(PARAM.carte)) };
@@ -117,6 +119,7 @@ export function serializeUrlState(state: UrlState): string {
   if (f.anneeMin !== null) params.set(PARAM.anneeMin, String(f.anneeMin));
   if (f.anneeMax !== null) params.set(PARAM.anneeMax, String(f.anneeMax));
   if (f.texte !== '') params.set(PARAM.texte, f.texte);
+  if (f.laureats) params.set(PARAM.laureats, '1');
   if (!f.afficherEtapes) params.set(PARAM.etapes, '0');
   if (state.selection) params.set(PARAM.selection, `${state.selection.kind}:${state.selection.id}`);
   if (state.integration) params.set(PARAM.integration, '1');

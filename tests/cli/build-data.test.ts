@@ -66,7 +66,7 @@ describe('valid but messy data (Windows-1252, ;, CRLF, BOM, decimal commas, quot
       description: 'Description ; avec point-virgule\r\net retour à la ligne, « guillemets » et €',
       themes: ['ent', 'telesante'], secteurs: ['sante'], departement: '01', commune: 'Bourg-en-Bresse',
       longitude: 5.2255, latitude: 46.2052, position: 'exact', porteur: 'Région', annee: 2009,
-      site_web: 'https://exemple.fr/i1', etape: 'e01',
+      site_web: 'https://exemple.fr/i1', etape: 'e01', trophee: null,
     });
     expect(byId.get('i2')).toMatchObject({ titre: 'Télécentre', departement: '2A', annee: 2008, site_web: '', etape: '', position: 'exact' });
     expect(byId.get('i3')).toMatchObject({ departement: '42', position: 'commune', secteurs: ['sante'], etape: 'e02', annee: null });
