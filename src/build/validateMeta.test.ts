@@ -24,6 +24,14 @@ describe('validateMeta', () => {
     expect(diagnostics).toHaveLength(3);
   });
 
+  it('accepts the organisers\' address for propositions, and locates a wrong one', () => {
+    const meta = (address: string) => JSON.stringify({ ...good, courriel_propositions: address }, null, 2);
+    expect(validateMeta(meta('route@exemple.fr'), 'meta.json').value?.courriel_propositions).toBe('route@exemple.fr');
+    expect(validateMeta(JSON.stringify(good), 'meta.json').value).not.toHaveProperty('courriel_propositions');
+    const { diagnostics } = validateMeta(meta('route-exemple.fr'), 'meta.json');
+    expect(diagnostics).toEqual([{ severity: 'error', file: 'meta.json', line: 7, column: 3, message: expect.stringMatching(/« courriel_propositions » doit être une adresse électronique/u) }]);
+  });
+
   it('locates JSON syntax errors', () => {
     const { diagnostics } = validateMeta('{\n  "exemple": true,\n}', 'meta.json');
     expect(diagnostics).toHaveLength(1);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseColour, parseDate, parseDecimal, parseWebsite, parseYear, splitList } from './validateValues';
+import {
+  formatTrophee, parseColour, parseDate, parseDecimal, parseEdition, parseEmail, parseTrophee, parseWebsite, parseYear, splitList,
+} from './validateValues';
 
 describe('parseDecimal', () => {
   it('reads points and decimal commas', () => {
@@ -73,5 +75,49 @@ describe('splitList', () => {
   it('splits on | and trims, dropping empty parts', () => {
     expect(splitList(' ent | Télésanté||')).toEqual(['ent', 'Télésanté']);
     expect(splitList('')).toEqual([]);
+  });
+});
+
+describe('parseTrophee', () => {
+  it('reads the year alone, or the year then the category after a space or a separator', () => {
+    expect(parseTrophee('')).toEqual({ ok: true, value: null });
+    expect(parseTrophee('2009')).toEqual({ ok: true, value: { annee: 2009, categorie: '' } });
+    expect(parseTrophee('2009,0')).toEqual({ ok: true, value: { annee: 2009, categorie: '' } });
+    for (const cell of ['2009 Santé en ligne', '2009 – Santé en ligne', '2009 : Santé en ligne', '2009-Santé en ligne', ' 2009  ,  Santé   en ligne ']) {
+      expect(parseTrophee(cell), cell).toEqual({ ok: true, value: { annee: 2009, categorie: 'Santé en ligne' } });
+    }
+  });
+  it('refuses a cell that does not start with a year', () => {
+    for (const bad of ['lauréat', 'Santé 2009', '09 Santé', '2009 –']) {
+      expect(parseTrophee(bad)).toEqual({ ok: false, message: expect.stringMatching(/trophée « .* » illisible : écrivez l’année puis la catégorie/u) });
+    }
+  });
+  it('writes back what it reads', () => {
+    for (const cell of ['2009', '2010 – Administration en ligne']) {
+      const read = parseTrophee(cell);
+      expect(read.ok && formatTrophee(read.value)).toBe(cell);
+    }
+    expect(formatTrophee(null)).toBe('');
+  });
+});
+
+describe('parseEdition', () => {
+  it('takes the year of the date when the cell is empty, else four digits', () => {
+    expect(parseEdition('', '2010-02-03')).toEqual({ ok: true, value: 2010 });
+    expect(parseEdition('2009', '2010-02-03')).toEqual({ ok: true, value: 2009 });
+    expect(parseEdition('2009,0', '2010-02-03')).toEqual({ ok: true, value: 2009 });
+    expect(parseEdition('deux mille dix', '2010-02-03')).toEqual({ ok: false, message: expect.stringMatching(/édition « deux mille dix » invalide/u) });
+  });
+});
+
+describe('parseEmail', () => {
+  it('accepts whole addresses, and empty as absent', () => {
+    expect(parseEmail(' prenom.nom@mairie-exemple.fr ')).toEqual({ ok: true, value: 'prenom.nom@mairie-exemple.fr' });
+    expect(parseEmail('')).toEqual({ ok: true, value: '' });
+  });
+  it('refuses what is not one', () => {
+    for (const bad of ['prenom.nom', 'prenom@mairie', '@mairie.fr', 'a b@mairie.fr', 'a@mairie.f', 'Jean <jean@mairie.fr>']) {
+      expect(parseEmail(bad), bad).toEqual({ ok: false, message: expect.stringMatching(/adresse électronique « .* » invalide/u) });
+    }
   });
 });

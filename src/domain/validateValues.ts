@@ -85,9 +85,9 @@ export function parseTrophee(cell: string): CellResult<Trophee | null> {
   if (text === '') return ok(null);
   const bare = /^(\d{4})(?:[.,]0+)?$/u.exec(text)?.[1];
   if (bare !== undefined) return ok({ annee: Number(bare), categorie: '' });
-  const parts = /^(\d{4})(?: ?[-–—:,;/] ?| )(.+)$/u.exec(text);
+  const parts = /^(\d{4})(?: ?[-–—:,;/] ?| )(.*)$/u.exec(text);
   const categorie = parts?.[2]?.trim() ?? '';
-  if (!parts || categorie === '') {
+  if (!parts || !/[\p{L}\p{N}]/u.test(categorie)) {
     return fail(`trophée « ${text} » illisible : écrivez l’année puis la catégorie (ex. 2009 Administration en ligne), ou laissez vide`);
   }
   return ok({ annee: Number(parts[1]), categorie });
