@@ -15,7 +15,7 @@ const etape = (id: string, date: string, coordinates: [number, number]): EtapeFe
   type: 'Feature',
   geometry: { type: 'Point', coordinates },
   properties: { id, date, commune: 'X', departement: '02', intitule: '', themes: [], latitude: coordinates[1], longitude: coordinates[0] },
-} as EtapeFeature);
+} as unknown as EtapeFeature);
 
 const input: PreviewInput = Object.freeze({
   departements: buildDisplayDepartements(boundaries),
