@@ -20,6 +20,7 @@ import { type CommuneGazetteer, DepartementLocator } from './geocode';
 import { insetFrames, toDisplayPosition } from '../domain/insets';
 import { buildDisplayDepartements } from './boundaries';
 import { foldText } from '../domain/normalize';
+import type { CommuneNames } from '../domain/communes';
 import {
   innovationCheck, rejectedKeys, RowsChecker, validateEtapes, validateVocabulary, VocabLookup, type RowsResult,
 } from './validateRows';
@@ -77,6 +78,8 @@ export interface BuiltData {
   report: BuildReport;
   /** Region code of each department code (COG). */
   regionOf: (departement: string) => string | undefined;
+  /** Names of the gazetteer's communes by department (communes.json, for the proposal form). */
+  communes: CommuneNames;
 }
 
 export interface BuildResult {
@@ -240,6 +243,7 @@ export async function buildData(input: BuildInput): Promise<BuildResult> {
         pays,
         report,
         regionOf,
+        communes: input.gazetteer.names(),
       },
     };
   } catch (e) {

@@ -9,7 +9,7 @@ import { pointToPolygonDistance } from '@turf/point-to-polygon-distance';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { labelPosition } from './boundaries';
 import type { DepartementCollection } from '../domain/types';
-import { placeKey, placeKeyWithoutArticle } from '../domain/normalize';
+import { CommuneIndex, type CommuneNames } from '../domain/communes';
 
 export type LonLat = [number, number];
 
@@ -47,7 +47,7 @@ export interface Commune {
 
 /** Communes indexed by (department, folded name): built once, then each lookup is two map reads. */
 export class CommuneGazetteer {
-  private readonly byDepartement = new Map<string, Map<string, Commune>>();
+  private readonly index = new CommuneIndex<Commune>();
 
   static fromEntries(entries: Iterable<GazetteerEntry>): CommuneGazetteer {
     const gazetteer = new CommuneGazetteer();
@@ -56,40 +56,33 @@ export class CommuneGazetteer {
       if (code === undefined) continue;
       const lonLat: LonLat = [Number(entry.lng), Number(entry.lat)];
       if (!lonLat.every(Number.isFinite)) continue;
-      gazetteer.add(code, { name: entry.name, lonLat });
+      // GeoNames lists the most populated place first when names repeat; the first is kept.
+      gazetteer.index.add(code, entry.name, { name: entry.name, lonLat });
     }
     return gazetteer;
   }
 
-  private add(code: string, commune: Commune): void {
-    let names = this.byDepartement.get(code);
-    if (!names) {
-      names = new Map();
-      this.byDepartement.set(code, names);
-    }
-    // GeoNames lists the most populated place first when names repeat; keep the first.
-    const key = placeKey(commune.name);
-    if (!names.has(key)) names.set(key, commune);
-    const short = `~${placeKeyWithoutArticle(commune.name)}`;
-    if (!names.has(short)) names.set(short, commune);
-  }
-
   /** Position of a commune of a department, matched without case, accents, hyphens, St/Ste or article. */
   find(code: string, commune: string): Commune | undefined {
-    const names = this.byDepartement.get(code);
-    if (!names || commune.trim() === '') return undefined;
-    return names.get(placeKey(commune)) ?? names.get(`~${placeKeyWithoutArticle(commune)}`);
+    return this.index.find(code, commune);
   }
 
   /** Every commune of a department (first spelling of each), for synthetic data. */
   communesOf(code: string): Commune[] {
-    const names = this.byDepartement.get(code);
-    if (!names) return [];
-    return [...new Set(names.values())];
+    return this.index.valuesOf(code);
   }
 
   get departementCodes(): string[] {
-    return [...this.byDepartement.keys()];
+    return this.index.departementCodes;
+  }
+
+  /** The names of every department's communes, sorted (communes.json, for the proposal form). */
+  names(): CommuneNames {
+    const byCode: CommuneNames = {};
+    for (const code of [...this.departementCodes].sort()) {
+      byCode[code] = [...new Set(this.communesOf(code).map((c) => c.name))].sort((a, b) => a.localeCompare(b, 'fr'));
+    }
+    return byCode;
   }
 }
 

@@ -17,6 +17,7 @@ import { round6 } from './geocode';
 import { foldText } from '../domain/normalize';
 import { fastFold } from './fastFold';
 import { parseColour, parseDate, parseEdition } from '../domain/validateValues';
+import { communeNotFoundMessage, departementPhrase } from '../domain/communes';
 import {
   checkInnovationFields, formatDegrees, parseCoordinates, requiredCell, VocabIndex, type FieldReport, type InnovationRulesContext,
 } from '../domain/innovationRules';
@@ -267,7 +268,7 @@ function placeRow(r: RowReport<PlacedColumn>, ctx: PlacementContext): { code: st
     return undefined;
   }
   const code = dep.code;
-  const nom = `du département ${ctx.departements.nameOf(code) ?? code} (${code})`;
+  const nom = departementPhrase(ctx.departements.nameOf(code), code);
   // A file exported by the app says how each point was placed: coordinates it computed from the
   // commune or the department are not the organisers' own, and are computed again.
   const computed = ['commune', 'departement'].includes(r.extra('position') ?? '');
@@ -305,7 +306,7 @@ function placeRow(r: RowReport<PlacedColumn>, ctx: PlacementContext): { code: st
     return undefined;
   }
   if (commune !== '') {
-    r.warning('commune', `commune « ${commune} » introuvable (répertoire GeoNames) ${nom.replace(/^du/u, 'dans le')} : point placé au centre du département ; vérifiez l’orthographe ou ajoutez latitude et longitude`);
+    r.warning('commune', communeNotFoundMessage(commune, nom));
   } else {
     r.warning('departement', `ni coordonnées ni commune : point placé au centre ${nom} ; ajoutez la commune ou latitude et longitude`);
   }

@@ -9,7 +9,8 @@
  * - identifiants.json: the ids in display order (to open a shared link's selection);
  * - innovations.geojson: every innovation, for download and other tools (the app does not load it);
  * - the small files: departements, etapes, insets, pays, vocabulaires, meta, report;
- * - contexte.geojson: main places and region borders the map shows once zoomed in (mapContext.ts).
+ * - contexte.geojson: main places and region borders the map shows once zoomed in (mapContext.ts);
+ * - communes.json: the gazetteer's commune names by department, which the proposal form suggests.
  */
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -19,11 +20,12 @@ import { chunkCount, chunkFile, chunkSizeFor, encodePointsFile, IDS_FILE, POINTS
 import type { BuiltData } from './buildData';
 import { DEPARTEMENT_INDEX_FILE, departementIndex } from './departementIndex';
 import { CONTEXT_FILE, contextFile } from './mapContext';
+import { COMMUNES_FILE } from '../domain/communes';
 
 /** Files written whatever the data: the chunk files come in addition (see outputEntries). */
 export const OUTPUT_FILES = [
   'departements.geojson', DEPARTEMENT_INDEX_FILE, 'innovations.geojson', 'etapes.geojson', 'insets.geojson',
-  'vocabulaires.json', 'meta.json', 'pays.geojson', 'report.json', POINTS_FILE, IDS_FILE, CONTEXT_FILE,
+  'vocabulaires.json', 'meta.json', 'pays.geojson', 'report.json', POINTS_FILE, IDS_FILE, CONTEXT_FILE, COMMUNES_FILE,
 ] as const;
 
 /** Every file of an output folder holding `count` innovations (the folder has no sub-folder). */
@@ -152,6 +154,7 @@ export async function writeOutputs(dir: string, data: BuiltData): Promise<void> 
     writeFile(path.join(dir, 'pays.geojson'), data.pays),
     contextFile(data.departements).then((text) => writeFile(path.join(dir, CONTEXT_FILE), text)),
     writeReport(path.join(dir, 'report.json'), data.report),
+    writeFile(path.join(dir, COMMUNES_FILE), JSON.stringify(data.communes)),
   ]);
 }
 

@@ -2,7 +2,7 @@
  * Golden files (as Turf's tests do): each tests/fixtures/golden/<case>/in/ is a data folder, and
  * <case>/out/ holds, byte for byte, what `npm run data` writes from it, with what it prints
  * (sortie.txt). Files that only depend on the boundaries and the packaged gazetteer
- * (departements.geojson, departements-infos.json, insets.geojson, contexte.geojson) are kept once,
+ * (departements.geojson, departements-infos.json, insets.geojson, contexte.geojson, communes.json) are kept once,
  * in golden/commun/. Regenerate after an
  * intended change with
  *
@@ -18,7 +18,7 @@ import { main } from '../../scripts/build-data';
 
 const root = path.resolve(__dirname, '../..');
 const golden = path.join(root, 'tests/fixtures/golden');
-const SHARED = ['departements.geojson', 'departements-infos.json', 'insets.geojson', 'contexte.geojson'];
+const SHARED = ['departements.geojson', 'departements-infos.json', 'insets.geojson', 'contexte.geojson', 'communes.json'];
 /** The date written in report.json. */
 const NOW = new Date('2009-04-23T09:00:00Z');
 const regen = process.env.REGEN === '1';
