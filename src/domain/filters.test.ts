@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS, type Filters } from './types';
 import {
-  appendSearchLines, applyFilters, emptySearchText, etapesMatchingThemes, hasActiveFilters, matchedYearCounts, queryWords,
+  appendSearchLines, applyFilters, emptySearchText, etapesMatchingThemes, hasActiveFilters, laureatTotal, matchedYearCounts, queryWords,
   rowsAtEtape, rowsInDepartement, textKey, textScores, totalsByDepartement, UNKNOWN_YEAR, yearInRange, yearRange,
 } from './filters';
 import { buildPointsTable, departementSortKey, inDisplayOrder, searchLine } from './points';
@@ -30,11 +30,11 @@ function innovation(p: Partial<Innovation> & { id: string }): InnovationFeature 
 }
 
 const INNOVATIONS: readonly InnovationFeature[] = Object.freeze([
-  innovation({ id: 'a', titre: 'Télémédecine en Finistère', themes: ['telesante'], secteurs: ['sante'], departement: '29', annee: 2008, porteur: 'CHU de Brest', commune: 'Brest' }),
+  innovation({ id: 'a', titre: 'Télémédecine en Finistère', themes: ['telesante'], secteurs: ['sante'], departement: '29', annee: 2008, porteur: 'CHU de Brest', commune: 'Brest', trophee: { annee: 2009, categorie: 'Santé' } }),
   innovation({ id: 'b', titre: 'ENT des collèges', themes: ['ent'], secteurs: ['education'], departement: '35', annee: 2009, description: "Un espace numérique de travail pour l'économie du savoir" }),
   innovation({ id: 'c', titre: 'Haut débit rural', themes: ['haut-debit', 'developpement-eco'], secteurs: ['amenagement'], departement: '43', annee: 2007, commune: 'Le Puy-en-Velay' }),
   innovation({ id: 'd', titre: 'Portail touristique', themes: ['tourisme'], secteurs: ['culture', 'emploi'], departement: '974', annee: 2009, commune: 'Saint-Denis', description: 'Visiter La Réunion en ligne' }),
-  innovation({ id: 'e', titre: 'Écoles connectées', themes: ['ent', 'haut-debit'], secteurs: ['education', 'amenagement'], departement: '2A', annee: null, porteur: 'Économie Corse SA' }),
+  innovation({ id: 'e', titre: 'Écoles connectées', themes: ['ent', 'haut-debit'], secteurs: ['education', 'amenagement'], departement: '2A', annee: null, porteur: 'Économie Corse SA', trophee: { annee: 2010, categorie: '' } }),
   innovation({ id: 'f', titre: 'Dossier patient partagé', themes: ['telesante', 'inclusion'], secteurs: ['sante', 'solidarite'], departement: '35', annee: 2010 }),
 ]);
 
@@ -64,7 +64,7 @@ const ids = (fs: readonly InnovationFeature[]) => fs.map((f) => f.properties.id)
 const run = (patch: Partial<Filters>) => filterOn(PREPARED, filters(patch));
 
 /** Brute-force reference: the definition of a match, written the obvious way. */
-function matchesOtherThan(f: InnovationFeature, fl: Filters, leftOut: 'themes' | 'secteurs' | 'annee' | null): boolean {
+function matchesOtherThan(f: InnovationFeature, fl: Filters, leftOut: 'themes' | 'secteurs' | 'annee' | 'laureats' | null): boolean {
   const p = f.properties;
   const region = DEPARTEMENTS.get(p.departement)?.region;
   const words = queryWords(fl.texte);
@@ -76,6 +76,7 @@ function matchesOtherThan(f: InnovationFeature, fl: Filters, leftOut: 'themes' |
     && (fl.departement === null || p.departement === fl.departement)
     && (leftOut === 'annee' || fl.anneeMin === null || (p.annee !== null && p.annee >= fl.anneeMin))
     && (leftOut === 'annee' || fl.anneeMax === null || (p.annee !== null && p.annee <= fl.anneeMax))
+    && (leftOut === 'laureats' || !fl.laureats || p.trophee !== null)
     && words.every((w) => text.includes(w));
 }
 
@@ -98,6 +99,15 @@ describe('filter semantics', () => {
     expect(ids(run({ region: '53', departement: '29' }).innovations)).toEqual(['a']);
   });
 
+  it('keeps only the laureates of the Trophées, and counts them with that filter left out', () => {
+    expect(ids(run({ laureats: true }).innovations)).toEqual(['e', 'a']);
+    expect(run({}).laureatCount).toBe(2);
+    expect(run({ laureats: true }).laureatCount).toBe(2);
+    expect(run({ laureats: true, region: '53' }).laureatCount).toBe(1);
+    expect(Object.fromEntries(run({ laureats: true }).themeCounts)).toEqual({ telesante: 1, ent: 1, 'haut-debit': 1 });
+    expect(hasActiveFilters(filters({ laureats: true }))).toBe(true);
+  });
+
   it('keeps a year range inclusive and leaves out innovations without a year', () => {
     expect(ids(run({ anneeMin: 2008, anneeMax: 2009 }).innovations).sort()).toEqual(['a', 'b', 'd']);
     expect(ids(run({ anneeMax: 2007 }).innovations)).toEqual(['c']);
@@ -108,7 +118,7 @@ describe('filter semantics', () => {
     const choices: Partial<Filters>[] = [
       {}, { themes: ['ent'] }, { themes: ['telesante', 'haut-debit'] }, { secteurs: ['education'] },
       { secteurs: ['sante', 'culture'] }, { region: '53' }, { departement: '974' }, { anneeMin: 2009 },
-      { texte: 'numerique' }, { texte: 'eco' },
+      { texte: 'numerique' }, { texte: 'eco' }, { laureats: true },
     ];
     for (const a of choices) {
       for (const b of choices) {
@@ -130,6 +140,7 @@ describe('filter semantics on random data (property)', () => {
     secteurs: fc.uniqueArray(fc.constantFrom(...SECTEURS), { maxLength: 2 }),
     departement: fc.constantFrom(...DEPARTEMENTS.keys(), '99'),
     annee: fc.option(fc.integer({ min: 2000, max: 2012 }), { nil: null }),
+    trophee: fc.option(fc.record({ annee: fc.integer({ min: 2008, max: 2011 }), categorie: fc.constantFrom('', 'Santé') }), { nil: null }),
   });
   const filtersArb = fc.record({
     themes: fc.uniqueArray(fc.constantFrom(...THEMES, 'absent'), { maxLength: 2 }),
@@ -139,6 +150,7 @@ describe('filter semantics on random data (property)', () => {
     anneeMin: fc.option(fc.integer({ min: 2000, max: 2012 }), { nil: null }),
     anneeMax: fc.option(fc.integer({ min: 2000, max: 2012 }), { nil: null }),
     texte: fc.constantFrom('', 'sante', 'ECO', 'reunion', 'en ligne'),
+    laureats: fc.boolean(),
   });
 
   it('matches and facet counts agree with the brute-force definition', () => {
@@ -169,6 +181,7 @@ describe('filter semantics on random data (property)', () => {
         matchedPerYear.set(y, (matchedPerYear.get(y) ?? 0) + 1);
       }
       expect(matchedYearCounts(r.yearCounts, fl)).toEqual(matchedPerYear);
+      expect(r.laureatCount).toBe(data.filter((f) => matchesOtherThan(f, fl, 'laureats') && f.properties.trophee !== null).length);
     }), { numRuns: 300 });
   });
 });
@@ -320,6 +333,7 @@ describe('rows by place and stop, totals and years', () => {
   it('counts every row per department and gives the known years', () => {
     expect(Object.fromEntries(totalsByDepartement(PREPARED.table))).toEqual({ '2A': 1, '29': 1, '35': 2, '43': 1, '974': 1 });
     expect(yearRange(PREPARED.table)).toEqual({ min: 2007, max: 2010 });
+    expect(laureatTotal(PREPARED.table)).toBe(2);
     expect(yearRange(prepare([innovation({ id: 'n', annee: null })]).table)).toBeNull();
   });
 });

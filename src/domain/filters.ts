@@ -5,7 +5,8 @@
  *
  * Semantics: within a group (themes, sectors) values are OR-ed; across groups criteria are AND-ed.
  * A text query matches when every word of it appears somewhere in the title, description, porteur
- * or commune, ignoring case and accents. Facet counts tell, for each value of a group, how many
+ * or commune, ignoring case and accents. "Lauréats des Trophées" keeps the innovations that won a
+ * Trophée de l'Innovation Territoriale. Facet counts tell, for each value of a group, how many
  * innovations would match if that value were ticked alone in its group while the other groups keep
  * their current choices (the group's own selection is left out, so counts never drop to zero just
  * because a sibling value is ticked).
@@ -63,6 +64,8 @@ export interface FilterResult {
    * own years are matchedYearCounts(yearCounts, filters).
    */
   yearCounts: Map<number, number>;
+  /** Laureates among the innovations meeting every other criterion (the laureate filter left out). */
+  laureatCount: number;
 }
 
 /** The key of yearCounts for innovations without a year (the `annee` column's 0). */
@@ -177,7 +180,7 @@ export function applyFilters(table: PointsTable, filters: Filters, scores: Float
   const secteurMask = selectionMask(header.secteurs, filters.secteurs);
   const anyTheme = filters.themes.length > 0;
   const anySecteur = filters.secteurs.length > 0;
-  const { anneeMin, anneeMax, region, departement } = filters;
+  const { anneeMin, anneeMax, region, departement, laureats } = filters;
   const hasYear = anneeMin !== null || anneeMax !== null;
   const depCount = header.departements.length;
   // Place criteria, decided once per department rather than once per innovation.
@@ -194,6 +197,7 @@ export function applyFilters(table: PointsTable, filters: Filters, scores: Float
   const placeCounts = new Int32Array(depCount);
   const matchCounts = new Int32Array(depCount);
   const yearCounts = new Int32Array(YEAR_SLOTS);
+  let laureatCount = 0;
 
   for (let i = 0; i < count; i++) {
     if (scores && scores[i]! < 0) continue;
@@ -201,12 +205,16 @@ export function applyFilters(table: PointsTable, filters: Filters, scores: Float
     const d = table.departement[i]!;
     const themeOk = !anyTheme || anySelected(table.themes, themeWords, i, themeMask);
     const secteurOk = !anySecteur || anySelected(table.secteurs, secteurWords, i, secteurMask);
+    const laureat = table.trophee[i] !== 0;
+    const laureatOk = !laureats || laureat;
     // The year facet leaves the year range out: counted before the range is applied.
-    if (themeOk && secteurOk && placeOk[d]) yearCounts[annee]!++;
+    if (themeOk && secteurOk && laureatOk && placeOk[d]) yearCounts[annee]!++;
     // An innovation without a year cannot be said to fall within a range: left out.
     if (hasYear && (annee === UNKNOWN_YEAR || (anneeMin !== null && annee < anneeMin) || (anneeMax !== null && annee > anneeMax))) continue;
-    if (themeOk && secteurOk) placeCounts[d]!++;
+    if (themeOk && secteurOk && laureatOk) placeCounts[d]!++;
     if (!placeOk[d]) continue;
+    if (themeOk && secteurOk && laureat) laureatCount++;
+    if (!laureatOk) continue;
     if (secteurOk) countBits(table.themes, themeWords, i, themeCounts);
     if (themeOk) countBits(table.secteurs, secteurWords, i, secteurCounts);
     if (themeOk && secteurOk) {
@@ -233,6 +241,7 @@ export function applyFilters(table: PointsTable, filters: Filters, scores: Float
     departementCounts: countMap(header.departements, placeCounts),
     countsByDepartement: countMap(header.departements, matchCounts),
     yearCounts: yearMap(yearCounts),
+    laureatCount,
   };
 }
 
@@ -282,6 +291,13 @@ export function totalsByDepartement(table: PointsTable): Map<string, number> {
   return countMap(table.header.departements, counts);
 }
 
+/** Number of laureates of the Trophées, filters aside. */
+export function laureatTotal(table: PointsTable): number {
+  let n = 0;
+  for (let i = 0; i < table.header.count; i++) if (table.trophee[i] !== 0) n++;
+  return n;
+}
+
 /** Smallest and largest known year, or null when no row has one. */
 export function yearRange(table: PointsTable): { min: number; max: number } | null {
   let min = Infinity;
@@ -311,5 +327,5 @@ export function etapesMatchingThemes(etapes: readonly EtapeFeature[], themes: re
 export function hasActiveFilters(filters: Filters): boolean {
   return filters.themes.length > 0 || filters.secteurs.length > 0 || filters.region !== null
     || filters.departement !== null || filters.anneeMin !== null || filters.anneeMax !== null
-    || foldText(filters.texte) !== '';
+    || filters.laureats || foldText(filters.texte) !== '';
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClusterFeature } from '../points/engine';
 import { clusterRadius, mercatorMatrix, pointRadius, PointsLayer } from './pointsLayer';
 
-const point = (i: number, lon: number, lat: number): ClusterFeature => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: { i, couleur: '#123456' } });
+const point = (i: number, lon: number, lat: number): ClusterFeature => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: { i, couleur: '#123456', laureat: false } });
 const cluster = (id: number, count: number, lon: number, lat: number): ClusterFeature => ({
   type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] },
   properties: { cluster: true, cluster_id: id, point_count: count, point_count_abbreviated: count },

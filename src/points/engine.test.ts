@@ -50,6 +50,18 @@ describe('PointsEngine clusters', () => {
     }), { numRuns: 60 });
   });
 
+  it('mark the single points of laureates, and only theirs', () => {
+    const features = [innovation('i1', 2, 46, ['ent']), { ...innovation('i2', 5, 48, ['ent']) }];
+    features[1] = { ...features[1]!, properties: { ...features[1]!.properties, trophee: { annee: 2009, categorie: '' } } };
+    const { ordered, engine } = engineOf(features);
+    engine.filter({ ...EMPTY_FILTERS, laureats: true });
+    const shown = engine.clusters(WORLD, CLUSTER_MAX_ZOOM + 1).map((f) => f.properties as PointProps);
+    expect(shown.map((p) => [ordered[p.i]!.properties.id, p.laureat])).toEqual([['i2', true]]);
+    engine.filter(EMPTY_FILTERS);
+    const all = engine.clusters(WORLD, CLUSTER_MAX_ZOOM + 1).map((f) => f.properties as PointProps);
+    expect(all.map((p) => [ordered[p.i]!.properties.id, p.laureat]).sort()).toEqual([['i1', false], ['i2', true]]);
+  });
+
   it('equal the clusters supercluster makes of plain GeoJSON features', () => {
     const features = Array.from({ length: 400 }, (_, i) => innovation(`i${i}`, -4 + (i % 37) * 0.33, 43 + Math.floor(i / 37) * 0.7, [THEMES[i % 3]!]));
     const { ordered, engine } = engineOf(features);

@@ -24,6 +24,8 @@ export interface PointProps {
   /** Row of the innovation (display order). */
   i: number;
   couleur: string;
+  /** A laureate of the Trophées de l'Innovation Territoriale: drawn with its own marker. */
+  laureat: boolean;
 }
 
 /** Properties of a cluster sent to the map (supercluster's names, which MapLibre also uses). */
@@ -151,7 +153,7 @@ export class PointsEngine {
       if (typeof p === 'number') {
         const t = this.table.premierTheme[p]!;
         const couleur = t === NO_THEME ? this.sansTheme : (this.colours[t] ?? this.sansTheme);
-        return { type: 'Feature', geometry: f.geometry, properties: { i: p, couleur } };
+        return { type: 'Feature', geometry: f.geometry, properties: { i: p, couleur, laureat: this.table.trophee[p] !== 0 } };
       }
       const c = p as ClusterProps;
       return {

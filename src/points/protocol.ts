@@ -19,6 +19,8 @@ export interface PointsSummary {
   /** Innovations per department code, filters aside. */
   totalsByDepartement: Map<string, number>;
   years: { min: number; max: number } | null;
+  /** Number of laureates of the Trophées, filters aside (0: the data has none). */
+  laureats: number;
 }
 
 /** Clusters of one filter generation for one frame. */

@@ -3,7 +3,7 @@
  * queries (protocol.ts). Search texts and ids are fetched the first time they are needed.
  */
 import { expose, transfer } from 'comlink';
-import { appendSearchLines, emptySearchText, textKey, totalsByDepartement, yearRange, type SearchText } from '../domain/filters';
+import { appendSearchLines, emptySearchText, laureatTotal, textKey, totalsByDepartement, yearRange, type SearchText } from '../domain/filters';
 import { chunkFile, decodePointsFile, IDS_FILE, PointsFileError, POINTS_FILE } from '../domain/points';
 import type { Filters } from '../domain/types';
 import { PointsEngine } from './engine';
@@ -70,6 +70,7 @@ const api: PointsWorkerApi = {
       chunkSize: table.header.chunkSize,
       totalsByDepartement: totalsByDepartement(table),
       years: yearRange(table),
+      laureats: laureatTotal(table),
     };
     return summary;
   },

@@ -18,7 +18,7 @@ function fakeSource() {
           generation++;
           resolve({
             generation, matched: Uint32Array.from(rows), themeCounts: new Map(), secteurCounts: new Map(), regionCounts: new Map(),
-            departementCounts: new Map(), countsByDepartement: new Map(), yearCounts: new Map(),
+            departementCounts: new Map(), countsByDepartement: new Map(), yearCounts: new Map(), laureatCount: 0,
             clusters: frame ? { generation, frame, features: [] } : null,
           });
         },

@@ -26,7 +26,7 @@ const DATA = {
 const results = (filters: Filters, countsByDepartement: Record<string, number>): Results => ({
   generation: 1, filters, matched: Uint32Array.of(4, 2), themeCounts: new Map([['ent', 1]]), secteurCounts: new Map(),
   regionCounts: new Map(), departementCounts: new Map(), countsByDepartement: new Map(Object.entries(countsByDepartement)),
-  yearCounts: new Map(),
+  yearCounts: new Map(), laureatCount: 0,
 });
 
 function state(filters: Partial<Filters>, answer: Results | null = null, data: LoadedData = DATA): AppState {
