@@ -6,7 +6,7 @@ import { insetFrameBounds } from '../domain/insets';
 import type { DepartementCollection, DepartementDisplayFeature, PlaceFeature } from '../domain/types';
 import { buildDisplayDepartements } from './boundaries';
 import { CommuneGazetteer, type GazetteerEntry } from './geocode';
-import { contextCollection, contextFile, mainPlaces, placeMinZoom, regionBorders, type CogCommune } from './mapContext';
+import { contextCollection, contextFile, declutteredZoom, mainPlaces, placeMinZoom, regionBorders, type CogCommune } from './mapContext';
 
 const entry = (name: string, lat: number, lng: number, country = 'FR', admin2 = ''): GazetteerEntry =>
   Object.freeze({ name, lat: String(lat), lng: String(lng), country, admin1: '', admin2 });
@@ -114,5 +114,18 @@ describe('contexte.geojson of the real boundaries', () => {
     }));
     expect(borders.coordinates.length).toBeGreaterThan(5);
     for (const p of borders.coordinates.flat()) expect(vertices.has(String(p))).toBe(true);
+  });
+});
+
+describe('declutteredZoom', () => {
+  it('keeps a place\'s own zoom when nothing bigger is near, and waits for a closer zoom beside a city', () => {
+    expect(declutteredZoom(8, 3, 49, [])).toBe(8);
+    // Paris shown from 6; a suburb 5 km away (0.07°) shows only once they are 48 px apart.
+    const paris = { x: 2.35, y: 48.86, zoom: 6 };
+    const zoom = declutteredZoom(8, 2.42, 48.86, [paris]);
+    expect(zoom).toBeGreaterThan(8);
+    const perDegree = (512 * 2 ** zoom) / 360;
+    expect(0.07 * perDegree).toBeGreaterThanOrEqual(48);
+    expect(0.07 * (512 * 2 ** (zoom - 1)) / 360).toBeLessThan(48);
   });
 });

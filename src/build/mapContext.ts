@@ -65,15 +65,42 @@ export function mainPlaces(communes: readonly CogCommune[], prefectures: Readonl
     }
   }
   kept.sort((a, b) => (b.commune.population ?? 0) - (a.commune.population ?? 0) || a.commune.code.localeCompare(b.commune.code));
+  const shown: { x: number; y: number; zoom: number }[] = [];
   return kept.map(({ commune, departement, lonLat }, index) => {
-    const zoom = placeMinZoom(commune.population ?? 0, prefectures.has(commune.code)) - Math.log2(displayScale(departement, lonLat));
     const [x, y] = toDisplayPosition(departement, lonLat);
+    const size = placeMinZoom(commune.population ?? 0, prefectures.has(commune.code)) - Math.log2(displayScale(departement, lonLat));
+    const zoom = declutteredZoom(Math.max(6, Math.round(size)), x, y, shown);
+    shown.push({ x, y, zoom });
     return {
       type: 'Feature',
-      properties: { role: 'lieu', nom: commune.nom, zoom: Math.max(6, Math.round(zoom)), rang: index + 1 },
+      properties: { role: 'lieu', nom: commune.nom, zoom, rang: index + 1 },
       geometry: { type: 'Point', coordinates: [round(x), round(y)] },
     };
   });
+}
+
+/** Closest two places may be on screen, in pixels (a short name and its dot). */
+const PLACE_SPACING_PX = 48;
+/** Zoom past which every place kept shows, however close. */
+const LAST_PLACE_ZOOM = 12;
+
+/**
+ * The first zoom, from `zoom` on, at which a place at display position (x, y) is at least
+ * PLACE_SPACING_PX from every bigger place already shown at that zoom: around Paris or Lyon the
+ * suburbs wait for a closer zoom instead of piling their dots on the city's.
+ */
+export function declutteredZoom(zoom: number, x: number, y: number, bigger: readonly { x: number; y: number; zoom: number }[]): number {
+  let z = zoom;
+  const near = bigger.filter((p) => Math.abs(p.x - x) < 2 && Math.abs(p.y - y) < 2);
+  while (z < LAST_PLACE_ZOOM) {
+    // Degrees to pixels at zoom z (512-pixel world), along the parallel, with Mercator's stretch.
+    const perDegree = (512 * 2 ** z) / 360;
+    const stretch = 1 / Math.cos((y * Math.PI) / 180);
+    const crowded = near.some((p) => p.zoom <= z && Math.hypot((p.x - x) * perDegree, (p.y - y) * perDegree * stretch) < PLACE_SPACING_PX);
+    if (!crowded) return z;
+    z += 1;
+  }
+  return LAST_PLACE_ZOOM;
 }
 
 const round = (v: number) => Math.round(v * 1e4) / 1e4;
@@ -161,7 +188,7 @@ function packagedPlaces(): Promise<PlaceFeature[]> {
       const info = await stat(file);
       return `${info.size}-${Math.round(info.mtimeMs)}`;
     };
-    const cacheFile = path.join(cacheDir, `lieux-1-${await stamp(citiesFile)}-${await stamp(communesFile)}.json`);
+    const cacheFile = path.join(cacheDir, `lieux-2-${await stamp(citiesFile)}-${await stamp(communesFile)}.json`);
     try {
       const cached = JSON.parse(await readFile(cacheFile, 'utf8')) as PlaceFeature[];
       if (Array.isArray(cached) && cached.length > 0) return cached;
