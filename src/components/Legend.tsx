@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useAppStore } from '../store/appStore';
 import { selectLegendClasses } from '../store/selectors';
 import { DEFAULT_TOKENS, shadeColour } from '../map/tokens';
@@ -8,8 +9,15 @@ import { DEFAULT_TOKENS, shadeColour } from '../map/tokens';
  */
 export function Legend() {
   const classes = useAppStore(selectLegendClasses);
+  // Folded at first on a phone, where the map needs the whole height; open elsewhere.
+  const [open, setOpen] = useState(() => typeof window.matchMedia !== 'function' || !window.matchMedia('(max-width: 760px)').matches);
   return (
-    <section className="legende" aria-label="Légende de la carte">
+    <section className="legende" aria-labelledby="legende-titre" data-ouverte={open}>
+      <h2 className="legende-entete">
+        <button type="button" id="legende-titre" className="legende-bascule" aria-expanded={open} onClick={() => setOpen((v) => !v)}>
+          Légende<span className="visuellement-cache"> de la carte</span>
+        </button>
+      </h2>
       <div className="legende-groupe">
         <span className="legende-titre">Innovations par département :</span>
         <ul className="legende-classes">
@@ -24,7 +32,9 @@ export function Legend() {
       <ul className="legende-symboles">
         <li><span className="symbole-innovation" aria-hidden="true" /> innovation (couleur de son 1er thème)</li>
         <li><span className="symbole-grappe" aria-hidden="true">5</span> groupe d'innovations</li>
-        <li><span className="symbole-etape" aria-hidden="true">1</span> étape de La Route des Territoires</li>
+        <li><span className="symbole-etape" aria-hidden="true">1</span> étape n° 1 de la tournée, reliée à son lieu</li>
+        <li><span className="symbole-parcours" aria-hidden="true" /> sens du parcours</li>
+        <li><span className="symbole-lieu" aria-hidden="true" /> commune (en zoomant)</li>
       </ul>
     </section>
   );

@@ -26,13 +26,14 @@ function positionOf(source: InnovationSource, id: string | null, asked: Set<stri
   return null;
 }
 
-type Statics = Pick<MapModelInput, 'departementCodes' | 'departementBounds' | 'departementNoms' | 'etapes'>;
+type Statics = Pick<MapModelInput, 'departementCodes' | 'departementBounds' | 'departementNoms' | 'departementRegions' | 'etapes'>;
 
 function staticsOf(data: LoadedData): Statics {
   return {
     departementCodes: data.departements.map((d) => d.code),
     departementBounds: new Map(data.departements.map((d): [string, Bounds] => [d.code, [[d.bbox[0], d.bbox[1]], [d.bbox[2], d.bbox[3]]]])),
     departementNoms: new Map(data.departements.map((d) => [d.code, d.nom])),
+    departementRegions: new Map(data.departements.map((d) => [d.code, d.region])),
     etapes: data.etapes,
   };
 }
@@ -50,7 +51,21 @@ function modelInput(state: AppState, statics: Statics, source: InnovationSource,
     selectedPosition: positionOf(source, selected, asked),
     hoveredPosition: positionOf(source, state.hoveredInnovation, asked),
     view: state.view,
+    territory: { region: state.filters.region, departement: state.filters.departement },
+    showRoute: state.afficherParcours,
   };
+}
+
+const territoryKey = (state: AppState) => `${state.filters.region ?? ''}|${state.filters.departement ?? ''}`;
+
+/**
+ * Height of the detail sheet that covers the bottom of the map on a phone (0 elsewhere), from the
+ * share the stylesheet gives it (--part-feuille): the camera keeps the chosen point above it.
+ */
+function sheetHeight(state: AppState, map: HTMLElement): number {
+  if (state.selection === null || typeof window.matchMedia !== 'function' || !window.matchMedia('(max-width: 760px)').matches) return 0;
+  const share = Number.parseFloat(getComputedStyle(map).getPropertyValue('--part-feuille'));
+  return Number.isFinite(share) ? map.clientHeight * share : 0;
 }
 
 const NO_WEBGL = 'La carte ne peut pas s’afficher dans ce navigateur ; la liste, les filtres et les exports restent disponibles.';
@@ -150,9 +165,15 @@ export function MapView({ data }: { data: LoadedData | null }) {
       route: routeLegs(data.etapes, new Set(data.etapes.map((e) => e.properties.id))),
       attributions: data.meta.attributions,
     });
+    // A link's own view wins over its territory when the page opens; a territory chosen afterwards is framed.
+    let openingTerritory = store.getState().view ? territoryKey(store.getState()) : null;
     const sync = () => {
       const state = store.getState();
-      const model = mapModel(modelInput(state, statics, data.innovations, asked));
+      const input = modelInput(state, statics, data.innovations, asked);
+      if (openingTerritory !== null && territoryKey(state) !== openingTerritory) openingTerritory = null;
+      if (openingTerritory !== null) input.territory = null;
+      if (container.current) controller.setObstruction(sheetHeight(state, container.current));
+      const model = mapModel(input);
       const drawing = controller.apply(diffMapModel(previous, model));
       previous = model;
       if (selectResultsCurrent(state)) controller.closeFilterMeasureAtIdle(drawing);

@@ -17,6 +17,24 @@ export function drawMapSnapshot(target: HTMLCanvasElement, mapCanvas: HTMLCanvas
   const frame = mapCanvas.getBoundingClientRect();
   if (frame.width === 0) return;
   const scale = mapCanvas.width / frame.width;
+  // Each stop's dot and the line to its badge, under the badges.
+  for (const place of container.querySelectorAll<HTMLElement>('.etape')) {
+    const dot = place.querySelector('.etape-point')?.getBoundingClientRect();
+    const badge = place.querySelector('.etape-marqueur');
+    if (!dot || !badge) continue;
+    const box = badge.getBoundingClientRect();
+    const [x, y] = [(dot.left + dot.width / 2 - frame.left) * scale, (dot.top + dot.height / 2 - frame.top) * scale];
+    ctx.strokeStyle = getComputedStyle(badge).backgroundColor;
+    ctx.lineWidth = 2 * scale;
+    ctx.beginPath();
+    ctx.moveTo(x, y);
+    ctx.lineTo((box.left + box.width / 2 - frame.left) * scale, (box.top + box.height / 2 - frame.top) * scale);
+    ctx.stroke();
+    ctx.fillStyle = ctx.strokeStyle;
+    ctx.beginPath();
+    ctx.arc(x, y, (dot.width / 2) * scale, 0, 2 * Math.PI);
+    ctx.fill();
+  }
   for (const badge of container.querySelectorAll<HTMLElement>('.etape-marqueur')) {
     const box = badge.getBoundingClientRect();
     if (box.width === 0 || box.right < frame.left || box.left > frame.right || box.bottom < frame.top || box.top > frame.bottom) continue;

@@ -8,7 +8,7 @@
  * keyed by INSEE code, never by re-sending polygons. All in one task, so one frame per change.
  */
 import {
-  AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl, type GeoJSONSource, type MapMouseEvent,
+  AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapMouseEvent,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Feature, FeatureCollection } from 'geojson';
@@ -24,7 +24,7 @@ import { HoverFeedback, type MapHit, type TooltipLines } from './hover';
 import { CLICKABLE_LAYERS, LAYER, SOURCE } from './ids';
 import { MapMeasures } from './measures';
 import { NATIONAL_BOUNDS } from './model';
-import { PointsLayer } from './pointsLayer';
+import { clusterRadius, POINT_STROKE, PointsLayer, pointRadius } from './pointsLayer';
 import { StopMarkers } from './stopMarkers';
 import { DEFAULT_TOKENS, type MapTokens } from './tokens';
 
@@ -100,6 +100,7 @@ export class MapController {
   private focus: readonly [number, number][] = [];
   private context: MapContext | null = null;
   private attribution: AttributionControl | null = null;
+  private obstruction = 0;
 
   /**
    * Starts the map at once, before the app's data arrives: the outlines are read from `dataUrl`
@@ -119,6 +120,7 @@ export class MapController {
       departements: `${dataUrl}departements.geojson`,
       encarts: insetsWithNames(),
       parcours: collection([]),
+      contexte: `${dataUrl}contexte.geojson`,
     });
     this.points = new PointsLayer(LAYER.innovations, {
       grappe: tokens.grappe, grappeTexte: tokens.grappeTexte, contour: tokens.innovationContour, focus: tokens.focus,
@@ -149,6 +151,8 @@ export class MapController {
     this.map.touchZoomRotate.disableRotation();
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new NationalViewControl(() => this.showNationalView()), 'top-right');
+    // Distances hold for metropolitan France; the inset frames have scales of their own.
+    this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 110 }), 'bottom-left');
 
     this.stops = new StopMarkers(this.map, (id) => this.events.selectEtape(id));
     this.hover = new HoverFeedback(this.map, (e) => this.topFeature(e), (f) => this.tooltipLines(f), (code) => {
@@ -166,6 +170,8 @@ export class MapController {
     this.map.on('click', this.onClick);
     this.map.on('moveend', this.onMoveEnd);
     this.map.on('webglcontextlost', this.onContextLost);
+    // Read by the browser tests only: what the map draws, where (never read by the app).
+    Object.defineProperty(container, 'carteTest', { value: { map: this.map, circles: () => this.drawnCircles() }, configurable: true });
   }
 
   destroy(): void {
@@ -189,11 +195,9 @@ export class MapController {
     if (this.attribution) this.map.removeControl(this.attribution);
     this.attribution = new AttributionControl({ compact: true, customAttribution: attributionStrings(context.attributions) });
     this.map.addControl(this.attribution);
-    if (this.map.getContainer().clientWidth <= 640) {
-      // On a phone the expanded credits would cover the bottom of the map (and its insets): fold
-      // them behind the (i) button at once, as MapLibre itself does at the first drag.
-      this.map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
-    }
+    // Expanded, the credits would cover the bottom of the map (and the scale): fold them behind
+    // the (i) button at once, as MapLibre itself does at the first drag; the footer names them too.
+    this.map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
   }
 
   /** Whether the map takes operations (its style is loaded; `ready` was reported). */
@@ -207,6 +211,24 @@ export class MapController {
     this.stops.clear();
     this.focus = [];
     this.points.setData({ features: [], focus: [] });
+  }
+
+  /**
+   * Height (CSS px) of what covers the bottom of the map (a phone's detail sheet): the camera keeps
+   * what it shows above it.
+   */
+  setObstruction(bottom: number): void {
+    this.obstruction = Math.max(0, bottom);
+  }
+
+  /** Screen circles of the clusters and points drawn now (CSS px from the map's top left). */
+  private drawnCircles(): { x: number; y: number; r: number; count: number }[] {
+    const zoom = this.map.getZoom();
+    return this.points.features.map((f) => {
+      const { x, y } = this.map.project(f.geometry.coordinates as [number, number]);
+      const count = 'cluster' in f.properties ? f.properties.point_count : 1;
+      return { x, y, r: ('cluster' in f.properties ? clusterRadius(count) : pointRadius(zoom)) + POINT_STROKE, count };
+    });
   }
 
   showNationalView(): void {
@@ -289,7 +311,7 @@ export class MapController {
           this.points.setData({ features: this.points.features, focus: op.positions });
           break;
         case 'camera':
-          applyCamera(this.map, op.camera.target, op.camera.key === 'nationale');
+          applyCamera(this.map, op.camera.target, op.camera.key === 'nationale', this.obstruction);
           break;
       }
     }

@@ -23,6 +23,8 @@ export interface StyleData {
   /** Inset frames (polygons) and, as points, the corner where each frame's name is written. */
   encarts: FeatureCollection;
   parcours: FeatureCollection;
+  /** Main places and region borders (contexte.geojson); none when absent. */
+  contexte?: string | FeatureCollection;
 }
 
 export interface StyleOptions {
@@ -31,7 +33,7 @@ export interface StyleOptions {
 }
 
 /** Zoom below which inset frames are too small for their territory's full name. */
-export const INSET_NAME_MIN_ZOOM = 4;
+export const INSET_NAME_MIN_ZOOM = 5.6;
 
 /**
  * Names that fit a small inset frame (a phone at national view), by INSEE code; a territory not
@@ -61,6 +63,8 @@ const isPoint: FilterSpecification = ['==', ['geometry-type'], 'Point'];
 const isArea: FilterSpecification = ['!=', ['geometry-type'], 'Point'];
 const stateFlag = (name: string): ExpressionSpecification => ['boolean', ['feature-state', name], false];
 const isEtiquette: FilterSpecification = ['==', ['get', 'role'], 'etiquette'];
+/** A main place from the zoom the data build gave it. */
+const isPlaceShown: FilterSpecification = ['all', ['==', ['get', 'role'], 'lieu'], ['>=', ['zoom'], ['get', 'zoom']]];
 
 /** Fill colour from the `teinte` feature-state (0 = zero class, 1…n = legend classes). */
 export function choroplethColour(tokens: MapTokens): ExpressionSpecification {
@@ -77,6 +81,7 @@ export function buildSources(data: StyleData): Record<string, GeoJSONSourceSpeci
     [SOURCE.encarts]: { type: 'geojson', data: data.encarts },
     // Every leg of the tour once; feature-state `visible` (keyed by the leg's stop rank) shows it.
     [SOURCE.parcours]: { type: 'geojson', data: data.parcours, promoteId: 'etape' },
+    [SOURCE.contexte]: { type: 'geojson', data: data.contexte ?? EMPTY_COLLECTION },
   };
 }
 
@@ -98,6 +103,11 @@ export function buildLayers(tokens: MapTokens, options: StyleOptions = {}): Laye
       paint: { 'line-color': tokens.departementContour, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.4, 9, 1.2] },
     },
     {
+      id: LAYER.contexteRegions, type: 'line', source: SOURCE.contexte, filter: ['==', ['get', 'role'], 'limite-region'],
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': tokens.regionContour, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.9, 9, 2.4] },
+    },
+    {
       // Selected and hovered outlines by feature-state. Width 0 elsewhere: no pixel to shade, so
       // the layer costs almost nothing when nothing is hovered (an opacity of 0 would shade them all).
       id: LAYER.departementsHighlight, type: 'line', source: SOURCE.departements, filter: isZone,
@@ -114,6 +124,54 @@ export function buildLayers(tokens: MapTokens, options: StyleOptions = {}): Laye
         'line-color': tokens.parcours, 'line-width': 2, 'line-dasharray': [2, 1.5],
         'line-opacity': ['case', ['boolean', ['feature-state', 'visible'], false], 0.8, 0],
       },
+    },
+    {
+      // The direction of each leg: an arrowhead at its middle, turned along it (from one stop to
+      // the next). Shown with its leg, by the same feature-state.
+      id: LAYER.parcoursFleches, type: 'symbol', source: SOURCE.parcours,
+      layout: {
+        'symbol-placement': 'line-center',
+        'text-field': '▶',
+        'text-font': font,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 3, 9, 8, 14],
+        'text-rotation-alignment': 'map',
+        'text-keep-upright': false,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: {
+        'text-color': tokens.parcours,
+        'text-halo-color': tokens.halo,
+        'text-halo-width': 1,
+        'text-opacity': ['case', ['boolean', ['feature-state', 'visible'], false], 0.95, 0],
+      },
+    },
+    {
+      // Main places once zoomed in, bigger places from a smaller zoom (their `zoom`, counted by
+      // the data build), so a department's view names its towns.
+      id: LAYER.contexteLieux, type: 'circle', source: SOURCE.contexte, minzoom: 5.5, filter: isPlaceShown,
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 2.2, 10, 3.5],
+        'circle-color': tokens.lieu,
+        'circle-stroke-color': tokens.lieuContour,
+        'circle-stroke-width': 1.2,
+      },
+    },
+    {
+      // Under the department names in priority: a place's name gives way to its department's.
+      id: LAYER.contexteLieuxNoms, type: 'symbol', source: SOURCE.contexte, minzoom: 5.5, filter: isPlaceShown,
+      layout: {
+        'text-field': ['get', 'nom'],
+        'text-font': font,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 6, 10, 10, 13],
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+        'text-radial-offset': 0.5,
+        'text-justify': 'auto',
+        'text-max-width': 8,
+        'text-padding': 2,
+        'symbol-sort-key': ['get', 'rang'],
+      },
+      paint: { 'text-color': tokens.texte, 'text-halo-color': tokens.halo, 'text-halo-width': 1.4 },
     },
     {
       // Codes at national scale (short, they fit), names once zoomed in; collisions hide the rest.
@@ -135,10 +193,11 @@ export function buildLayers(tokens: MapTokens, options: StyleOptions = {}): Laye
         // frame (phones at national view) the frame shows a short name in a smaller size.
         'text-field': ['step', ['zoom'], insetShortName(), INSET_NAME_MIN_ZOOM, ['get', 'nom']],
         'text-font': font,
-        'text-size': ['interpolate', ['linear'], ['zoom'], 2, 7, INSET_NAME_MIN_ZOOM, 9, 4.6, 11, 6, 15],
-        'text-anchor': 'top-left', 'text-offset': [0.35, 0.3], 'text-allow-overlap': true,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 3, 6, 4.3, 7, 5, 9, INSET_NAME_MIN_ZOOM, 10, 7, 14],
+        // Never over another frame's name: a name that would be is left out (a phone's smallest view).
+        'text-anchor': 'top-left', 'text-offset': [0.3, 0.25], 'text-allow-overlap': false, 'text-padding': 0,
         // A short name may wrap at its hyphen ("N.-" / "Calédonie") rather than spill into the next frame.
-        'text-max-width': ['step', ['zoom'], 5.5, INSET_NAME_MIN_ZOOM, 9],
+        'text-max-width': ['step', ['zoom'], 5.5, INSET_NAME_MIN_ZOOM, 8],
       },
       paint: { 'text-color': tokens.texte, 'text-halo-color': tokens.halo, 'text-halo-width': 1.5 },
     },

@@ -11,19 +11,31 @@ const DEPARTEMENT_PADDING = 40;
 /** Marks the moves the app makes by itself to show the national view: no user chose that view. */
 export const NATIONAL_VIEW_EVENT = { vueNationale: true } as const;
 
+/** Room kept between a revealed point and the edges of the part of the map in view. */
+const REVEAL_MARGIN = 48;
+
 /**
  * Goes to `target`; nothing happens when the map is there already (it reported that view itself).
  * The national view (no view in the link) is fitted without animation, marked NATIONAL_VIEW_EVENT.
+ * `obstruction`: height covering the bottom of the map (a phone's detail sheet); a point flown to
+ * or revealed lands in the part above it.
  */
-export function applyCamera(map: MapLibreMap, target: CameraTarget, national: boolean): void {
+export function applyCamera(map: MapLibreMap, target: CameraTarget, national: boolean, obstruction = 0): void {
   switch (target.kind) {
     case 'fit':
       if (national) map.fitBounds(target.bounds, { padding: FIT_PADDING, animate: false }, NATIONAL_VIEW_EVENT);
       else map.fitBounds(target.bounds, { padding: DEPARTEMENT_PADDING, maxZoom: 11 });
       return;
     case 'fly':
-      map.flyTo({ center: target.center, zoom: Math.max(map.getZoom(), target.minZoom) });
+      map.flyTo({ center: target.center, zoom: Math.max(map.getZoom(), target.minZoom), offset: [0, -obstruction / 2] });
       return;
+    case 'reveal': {
+      const { x, y } = map.project(target.center);
+      const { clientWidth: width, clientHeight: height } = map.getContainer();
+      const inView = x >= REVEAL_MARGIN && x <= width - REVEAL_MARGIN && y >= REVEAL_MARGIN && y <= height - obstruction - REVEAL_MARGIN;
+      if (!inView) map.easeTo({ center: target.center, offset: [0, -obstruction / 2] });
+      return;
+    }
     case 'jump': {
       const center = map.getCenter();
       const moved = Math.abs(center.lng - target.center[0]) > 1e-4 || Math.abs(center.lat - target.center[1]) > 1e-4

@@ -22,6 +22,10 @@ function sameStop(a: StopModel, b: StopModel): boolean {
   return a.rank === b.rank && a.active === b.active && a.name === b.name && a.lngLat[0] === b.lngLat[0] && a.lngLat[1] === b.lngLat[1];
 }
 
+function sameOffset(a: StopModel, b: StopModel): boolean {
+  return a.offset?.[0] === b.offset?.[0] && a.offset?.[1] === b.offset?.[1];
+}
+
 function samePositions(a: readonly [number, number][], b: readonly [number, number][]): boolean {
   return a.length === b.length && a.every((p, i) => p[0] === b[i]![0] && p[1] === b[i]![1]);
 }
@@ -55,7 +59,7 @@ export function diffMapModel(prev: MapModel | null, next: MapModel): MapOp[] {
   for (const stop of next.stops) {
     const old = before.get(stop.id);
     if (!old) ops.push({ op: 'addStop', stop });
-    else if (!sameStop(old, stop)) ops.push({ op: 'updateStop', stop, returnFocus: old.active && !stop.active && !next.hasSelection });
+    else if (!sameStop(old, stop) || !sameOffset(old, stop)) ops.push({ op: 'updateStop', stop, returnFocus: old.active && !stop.active && !next.hasSelection });
   }
 
   if (!prev || !sameRoute(prev.route, next.route)) ops.push({ op: 'route', legs: next.route });

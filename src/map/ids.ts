@@ -7,6 +7,8 @@ export const SOURCE = Object.freeze({
   departements: 'departements',
   encarts: 'encarts',
   parcours: 'parcours',
+  /** Context once zoomed in: main places and region borders (contexte.geojson, static). */
+  contexte: 'contexte',
 });
 
 export const LAYER = Object.freeze({
@@ -19,11 +21,19 @@ export const LAYER = Object.freeze({
   departementsHighlight: 'departements-highlight',
   encartsLine: 'encarts-line',
   parcoursLine: 'parcours-line',
+  /** An arrowhead in the middle of each leg: the tour's direction. */
+  parcoursFleches: 'parcours-fleches',
+  contexteRegions: 'contexte-regions',
+  contexteLieux: 'contexte-lieux',
+  contexteLieuxNoms: 'contexte-lieux-noms',
   departementsLabel: 'departements-label',
   encartsNomsLabel: 'encarts-noms',
   /** The custom layer of clusters, points and focus rings (src/map/pointsLayer.ts): no source. */
   innovations: 'innovations',
 });
 
-/** Style layers that react to a click (the innovations layer is hit-tested on its own, first). */
-export const CLICKABLE_LAYERS: readonly string[] = Object.freeze([LAYER.departementsFill]);
+/**
+ * Style layers that react to a click (the innovations layer is hit-tested on its own, first): a
+ * department, else the inset frame around it, so each overseas frame is clickable as a whole.
+ */
+export const CLICKABLE_LAYERS: readonly string[] = Object.freeze([LAYER.departementsFill, LAYER.encartsFill]);

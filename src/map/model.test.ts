@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { EtapeFeature } from '../domain/types';
 import { legendClasses } from '../domain/legend';
 import type { ClusterAnswer } from '../points/protocol';
+import { insetFrameBounds } from '../domain/insets';
 import { INNOVATION_ZOOM, mapModel, routeLegs, type MapModelInput } from './model';
 import { diffMapModel } from './diff';
+import { BADGE_HEIGHT, BADGE_WIDTH, DEFAULT_OFFSET, worldPixel } from './stopPlacement';
 
 const etape = (id: string, date: string, lon: number, themes: string[] = []): EtapeFeature => Object.freeze({
   type: 'Feature', geometry: { type: 'Point', coordinates: [lon, 45] },
@@ -41,7 +43,7 @@ describe('mapModel', () => {
 
   it('numbers stops by date over the whole tour, even when some are hidden, and names them with that rank', () => {
     const model = mapModel(input({ visibleEtapes: [ETAPES[0]!] }));
-    expect(model.stops).toEqual([{ id: 'c', rank: 3, lngLat: [3, 45], name: 'Étape 3 du 1er juin 2009 — Cc (Aisne)', active: false }]);
+    expect(model.stops).toEqual([{ id: 'c', rank: 3, lngLat: [3, 45], name: 'Étape 3 du 1er juin 2009 — Cc (Aisne)', active: false, offset: DEFAULT_OFFSET }]);
   });
 
   it('marks the selected stop active', () => {
@@ -64,12 +66,62 @@ describe('mapModel', () => {
     }
   });
 
-  it('flies to an innovation chosen outside the map once its position is known, not to one clicked on the map', () => {
+  it('flies to an innovation chosen outside the map once its position is known; one clicked on the map is only kept in view', () => {
     const chosen = { selection: { kind: 'innovation' as const, id: 'i1' }, selectedPosition: [2, 46] as [number, number] };
     expect(mapModel(input({ ...chosen, selectionOrigin: 'interface' })).camera)
       .toEqual({ key: 'innovation:i1', target: { kind: 'fly', center: [2, 46], minZoom: INNOVATION_ZOOM } });
-    expect(mapModel(input({ ...chosen, selectionOrigin: 'carte', view: { center: [1, 1], zoom: 5 } })).camera.key).toBe('vue:5/1/1');
+    // On screen already, it may end up under a phone's detail sheet: the controller moves only then.
+    expect(mapModel(input({ ...chosen, selectionOrigin: 'carte', view: { center: [1, 1], zoom: 5 } })).camera)
+      .toEqual({ key: 'innovation:i1', target: { kind: 'reveal', center: [2, 46] } });
     expect(mapModel(input({ selection: chosen.selection })).camera.key).toBe('nationale');
+  });
+
+  it('keeps an opened stop in view', () => {
+    expect(mapModel(input({ selection: { kind: 'etape', id: 'b' }, view: { center: [1, 1], zoom: 5 } })).camera)
+      .toEqual({ key: 'etape:b', target: { kind: 'reveal', center: [2, 45] } });
+  });
+
+  it('frames a selected department, and an overseas one by its whole inset frame', () => {
+    expect(mapModel(input({ selection: { kind: 'departement', id: '02' } })).camera)
+      .toEqual({ key: 'departement:02', target: { kind: 'fit', bounds: [[3, 49], [4, 50]] } });
+    const [w, s, e, n] = insetFrameBounds('974')!;
+    expect(mapModel(input({ selection: { kind: 'departement', id: '974' } })).camera.target).toEqual({ kind: 'fit', bounds: [[w, s], [e, n]] });
+  });
+
+  it('frames the department or the region the filters keep, and leaves the view alone without them', () => {
+    const regions = new Map([['02', '32'], ['35', '53'], ['974', '04']]);
+    const view = { center: [1, 1] as [number, number], zoom: 5 };
+    expect(mapModel(input({ view, departementRegions: regions, territory: { region: null, departement: '35' } })).camera)
+      .toEqual({ key: 'territoire:35', target: { kind: 'fit', bounds: [[-2, 47], [-1, 48]] } });
+    const both = new Map([['02', '32'], ['35', '32']]);
+    expect(mapModel(input({ view, departementRegions: both, territory: { region: '32', departement: null } })).camera.target)
+      .toEqual({ kind: 'fit', bounds: [[-2, 47], [4, 50]] });
+    expect(mapModel(input({ view, departementRegions: regions, territory: { region: null, departement: null } })).camera.key).toBe('vue:5/1/1');
+    // A selection comes first.
+    expect(mapModel(input({ view, territory: { region: null, departement: '35' }, selection: { kind: 'departement', id: '02' } })).camera.key).toBe('departement:02');
+  });
+
+  it('hides the tour\'s legs, not its stops, when the route is switched off', () => {
+    const model = mapModel(input({ showRoute: false }));
+    expect(model.route).toEqual([]);
+    expect(model.stops).toHaveLength(3);
+  });
+
+  it('places each stop\'s badge clear of the clusters around it', () => {
+    // A big cluster right above stop "a" (at [1, 45]): the badge goes elsewhere, off the circle.
+    const zoom = 7;
+    const [ax, ay] = worldPixel([1, 45], zoom);
+    const above: ClusterAnswer = {
+      generation: 2, frame: { bbox: [0, 40, 10, 50], zoom },
+      features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [1, 45.12] }, properties: { cluster: true, cluster_id: 9, point_count: 300, point_count_abbreviated: 300 } }],
+    };
+    const [cx, cy] = worldPixel([1, 45.12], zoom);
+    const stop = mapModel(input({ clusters: above })).stops.find((s) => s.id === 'a')!;
+    expect(stop.offset).not.toEqual(DEFAULT_OFFSET);
+    const [dx, dy] = stop.offset!;
+    const nearestX = Math.max(ax + dx - BADGE_WIDTH / 2, Math.min(cx, ax + dx + BADGE_WIDTH / 2));
+    const nearestY = Math.max(ay + dy - BADGE_HEIGHT / 2, Math.min(cy, ay + dy + BADGE_HEIGHT / 2));
+    expect(Math.hypot(nearestX - cx, nearestY - cy)).toBeGreaterThan(23);
   });
 
   it('keeps the view of a link, and the national view without one', () => {

@@ -9,10 +9,11 @@ import type { EtapeFeature } from '../domain/types';
 import { classForCount, type LegendClass } from '../domain/legend';
 import { etapeAccessibleName } from '../domain/presentation';
 import { etapesInDateOrder } from '../domain/route';
-import { NATIONAL_VIEW_BOUNDS } from '../domain/insets';
+import { insetFrameBounds, NATIONAL_VIEW_BOUNDS } from '../domain/insets';
 import type { ClusterAnswer } from '../points/protocol';
 
 import type { Bounds } from './geometry';
+import { circlesOf, DEFAULT_OFFSET, placeBadges, worldPixel } from './stopPlacement';
 
 export type { Bounds };
 
@@ -41,12 +42,19 @@ export interface StopModel {
   lngLat: [number, number];
   /** Accessible name, holding the rank (WCAG 2.5.3). */
   name: string;
+  /**
+   * Where the badge is drawn from the stop (CSS px), clear of clusters, points and other badges;
+   * set by mapModel (placeBadges).
+   */
+  offset?: [number, number];
   active: boolean;
 }
 
 export type CameraTarget =
   | { kind: 'fit'; bounds: Bounds }
   | { kind: 'fly'; center: [number, number]; minZoom: number }
+  /** Bring a point into the part of the map in view (not under a sheet), moving only if needed. */
+  | { kind: 'reveal'; center: [number, number] }
   | { kind: 'jump'; center: [number, number]; zoom: number };
 
 /** Where the camera should be; a new `key` means "go there now". */
@@ -95,6 +103,12 @@ export interface MapModelInput {
   /** Display position of the innovation hovered in the list. */
   hoveredPosition: [number, number] | null;
   view: { center: [number, number]; zoom: number } | null;
+  /** The territory the filters keep: the map frames the department, or the region's departments. */
+  territory?: { region: string | null; departement: string | null } | null;
+  /** Region code of each department code, to frame a region. */
+  departementRegions?: ReadonlyMap<string, string>;
+  /** Whether the tour's legs are drawn (default true); the stops stay. */
+  showRoute?: boolean;
 }
 
 function shadesOf(input: MapModelInput): Map<string, Shade> {
@@ -142,27 +156,89 @@ function viewKey(view: { center: [number, number]; zoom: number }): string {
 function cameraOf(input: MapModelInput): CameraRequest {
   const { selection, selectionOrigin } = input;
   if (selection?.kind === 'departement') {
-    const bounds = input.departementBounds.get(selection.id);
+    const bounds = departementFrame(input, selection.id);
     if (bounds) return { key: `departement:${selection.id}`, target: { kind: 'fit', bounds } };
   }
   // A point clicked on the map is on screen already: the camera stays.
   if (selection?.kind === 'innovation' && selectionOrigin === 'interface' && input.selectedPosition) {
     return { key: `innovation:${selection.id}`, target: { kind: 'fly', center: input.selectedPosition, minZoom: INNOVATION_ZOOM } };
   }
+  const chosen = choiceCamera(input);
+  if (chosen) return chosen;
   if (input.view) return { key: viewKey(input.view), target: { kind: 'jump', center: input.view.center, zoom: input.view.zoom } };
   return { key: 'nationale', target: { kind: 'fit', bounds: NATIONAL_BOUNDS } };
 }
 
+/** What frames a department: its inset's whole frame overseas (clickable as a whole), else its box. */
+function departementFrame(input: MapModelInput, code: string): Bounds | undefined {
+  const frame = insetFrameBounds(code);
+  if (frame) return [[frame[0], frame[1]], [frame[2], frame[3]]];
+  return input.departementBounds.get(code);
+}
+
+/** The box around the departments of a region. */
+function regionFrame(input: MapModelInput, region: string): Bounds | undefined {
+  let box: Bounds | undefined;
+  for (const [code, of] of input.departementRegions ?? []) {
+    if (of !== region) continue;
+    const b = departementFrame(input, code);
+    if (!b) continue;
+    box = box ? [[Math.min(box[0][0], b[0][0]), Math.min(box[0][1], b[0][1])], [Math.max(box[1][0], b[1][0]), Math.max(box[1][1], b[1][1])]] : b;
+  }
+  return box;
+}
+
+/**
+ * The camera asked by what was chosen, before the view kept in the URL: a stop opened (into view),
+ * an innovation clicked on the map (into the part of the map in view), the filters' territory
+ * (framed).
+ */
+function choiceCamera(input: MapModelInput): CameraRequest | null {
+  const { selection } = input;
+  if (selection?.kind === 'etape') {
+    const etape = input.etapes.find((e) => e.properties.id === selection.id);
+    if (etape) return { key: `etape:${selection.id}`, target: { kind: 'reveal', center: etape.geometry.coordinates as [number, number] } };
+  }
+  if (selection?.kind === 'innovation' && input.selectedPosition) {
+    return { key: `innovation:${selection.id}`, target: { kind: 'reveal', center: input.selectedPosition } };
+  }
+  const territory = input.territory;
+  if (territory?.departement) {
+    const bounds = departementFrame(input, territory.departement);
+    if (bounds) return { key: `territoire:${territory.departement}`, target: { kind: 'fit', bounds } };
+  }
+  if (territory?.region) {
+    const bounds = regionFrame(input, territory.region);
+    if (bounds) return { key: `territoire:${territory.region}`, target: { kind: 'fit', bounds } };
+  }
+  return null;
+}
+
+/**
+ * The stops with their badges placed clear of the clusters and points of the view (at the zoom
+ * the clusters were made for), in tour order; just above their stop until the clusters come.
+ */
+function placeStops(stops: StopModel[], clusters: MapModelInput['clusters']): StopModel[] {
+  if (!clusters) return stops.map((s) => ({ ...s, offset: DEFAULT_OFFSET }));
+  const zoom = clusters.frame.zoom;
+  const anchors = stops.map((s) => {
+    const [x, y] = worldPixel(s.lngLat, zoom);
+    return { id: s.id, x, y };
+  });
+  const offsets = placeBadges(anchors, circlesOf(clusters.features, zoom));
+  return stops.map((s) => ({ ...s, offset: offsets.get(s.id) ?? DEFAULT_OFFSET }));
+}
+
 /** The map model of one state. Pure; does not mutate its input. */
 export function mapModel(input: MapModelInput): MapModel {
-  const stops = stopsOf(input);
+  const stops = placeStops(stopsOf(input), input.clusters);
   return {
     points: input.clusters,
     shades: shadesOf(input),
     selectedDepartement: input.selection?.kind === 'departement' ? input.selection.id : null,
     hasSelection: input.selection !== null,
     stops,
-    route: routeLegs(input.etapes, new Set(stops.map((s) => s.id))).features.map((f) => f.properties.etape),
+    route: input.showRoute === false ? [] : routeLegs(input.etapes, new Set(stops.map((s) => s.id))).features.map((f) => f.properties.etape),
     focus: [input.hoveredPosition, input.selectedPosition].filter((p): p is [number, number] => p !== null),
     camera: cameraOf(input),
   };

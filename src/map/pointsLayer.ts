@@ -36,7 +36,8 @@ export function pointRadius(zoom: number): number {
   return 4.5 + t * 2.5;
 }
 
-const STROKE = 1.5;
+/** Width of the outline around clusters and points (the circles take this much room beyond their radius). */
+export const POINT_STROKE = 1.5;
 const FOCUS_RADIUS = 11;
 const FOCUS_STROKE = 3;
 const FONT_PX = 11;
@@ -246,7 +247,7 @@ export class PointsLayer implements CustomLayerInterface {
       const cluster = isCluster(f);
       if (found && foundIsPoint && cluster) continue;
       const p = project(f.geometry.coordinates as [number, number]);
-      const r = (cluster ? clusterRadius(f.properties.point_count) : radius) + STROKE;
+      const r = (cluster ? clusterRadius(f.properties.point_count) : radius) + POINT_STROKE;
       if ((p.x - x) ** 2 + (p.y - y) ** 2 <= r * r) {
         found = f;
         foundIsPoint = !cluster;
@@ -336,12 +337,12 @@ export class PointsLayer implements CustomLayerInterface {
     // Clusters first, then points over them, then the focus rings over everything.
     for (const f of features) {
       if (!isCluster(f)) continue;
-      circle(f.geometry.coordinates, clusterRadius(f.properties.point_count), STROKE, grappe, contour);
+      circle(f.geometry.coordinates, clusterRadius(f.properties.point_count), POINT_STROKE, grappe, contour);
       labels.push({ at: f.geometry.coordinates, text: String(f.properties.point_count_abbreviated) });
     }
     for (const f of features) {
       if (isCluster(f)) continue;
-      circle(f.geometry.coordinates, -1, STROKE, rgba((f.properties as PointProps).couleur), contour);
+      circle(f.geometry.coordinates, -1, POINT_STROKE, rgba((f.properties as PointProps).couleur), contour);
     }
     for (const p of focus) circle(p, FOCUS_RADIUS, FOCUS_STROKE, clear, ring);
     this.circleCount = n;

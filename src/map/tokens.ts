@@ -23,6 +23,11 @@ export interface MapTokens {
   innovationSansTheme: string;
   innovationContour: string;
   focus: string;
+  /** Borders between regions, darker than the departments'. */
+  regionContour: string;
+  /** Main places once zoomed in: white dots outlined, names in the text colour. */
+  lieu: string;
+  lieuContour: string;
 }
 
 export const DEFAULT_TOKENS: MapTokens = Object.freeze({
@@ -44,6 +49,9 @@ export const DEFAULT_TOKENS: MapTokens = Object.freeze({
   innovationSansTheme: '#777777',
   innovationContour: '#ffffff',
   focus: '#111111',
+  regionContour: '#4d4640',
+  lieu: '#ffffff',
+  lieuContour: '#3b3b3b',
 });
 
 /** Colour of a choropleth shade (0 = zero class, 1…n = classes). */
