@@ -17,7 +17,7 @@ import { round6 } from './geocode';
 import { foldText } from '../domain/normalize';
 import { fastFold } from './fastFold';
 import { parseColour, parseDate, parseEdition } from '../domain/validateValues';
-import { communeNotFoundMessage, departementPhrase } from '../domain/communes';
+import { communeNotFoundMessage, departementPhrase, noPlaceMessage } from '../domain/communes';
 import {
   checkInnovationFields, formatDegrees, parseCoordinates, requiredCell, VocabIndex, type FieldReport, type InnovationRulesContext,
 } from '../domain/innovationRules';
@@ -308,7 +308,7 @@ function placeRow(r: RowReport<PlacedColumn>, ctx: PlacementContext): { code: st
   if (commune !== '') {
     r.warning('commune', communeNotFoundMessage(commune, nom));
   } else {
-    r.warning('departement', `ni coordonnées ni commune : point placé au centre ${nom} ; ajoutez la commune ou latitude et longitude`);
+    r.warning('departement', noPlaceMessage(nom));
   }
   return { code, position: { longitude: round6(label[0]), latitude: round6(label[1]), position: 'departement' } };
 }

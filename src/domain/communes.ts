@@ -56,3 +56,8 @@ export function departementPhrase(nom: string | undefined, code: string): string
 export function communeNotFoundMessage(commune: string, departement: string): string {
   return `commune « ${commune} » introuvable (répertoire GeoNames) ${departement.replace(/^du/u, 'dans le')} : point placé au centre du département ; vérifiez l’orthographe ou ajoutez latitude et longitude`;
 }
+
+/** The build's warning for a row with neither coordinates nor commune (placed at its department). */
+export function noPlaceMessage(departement: string): string {
+  return `ni coordonnées ni commune : point placé au centre ${departement} ; ajoutez la commune ou latitude et longitude`;
+}

@@ -15,6 +15,7 @@ import {
 } from './types';
 import { describeFilters, filtersSlug } from './filterLabels';
 import { etapePlace, localIsoDate } from './presentation';
+import { decimalCell, FORMULA_START, type CsvDelimiter } from './csvCells';
 import { etapesInDateOrder } from './route';
 
 /**
@@ -38,21 +39,10 @@ function labels(ids: readonly string[], entries: Vocabulaires['themes']): string
   return ids.map((id) => entries.find((e) => e.id === id)?.libelle ?? id).join(LABEL_SEPARATOR);
 }
 
-/** `;` with decimal commas opens directly in French Excel; `,` with decimal points suits other tools. */
-export type CsvDelimiter = ';' | ',';
+export { FORMULA_START, type CsvDelimiter };
 
 const BOM = '\uFEFF';
-
-/**
- * Cells a spreadsheet would evaluate: starting with = + - @ tab or CR (OWASP "CSV injection").
- * Plain numbers such as "-1,55" are not formulas and stay numbers; "-2+3" is neutralised.
- */
-export const FORMULA_START = /^(?![-+]?\d+(?:[.,]\d+)?$)[=+\-@\t\r]/;
-
-function formatNumber(x: number, delimiter: CsvDelimiter): string {
-  const s = String(Number(x.toFixed(6)));
-  return delimiter === ';' ? s.replace('.', ',') : s;
-}
+const formatNumber = decimalCell;
 
 /**
  * One CSV row per innovation, keyed by EXPORT_COLUMNS, with real (never inset) coordinates. An id
