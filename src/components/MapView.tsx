@@ -10,6 +10,7 @@ import { diffMapModel } from '../map/diff';
 import { departementLabel } from '../domain/presentation';
 import type { InnovationSource } from '../points/client';
 import { Legend } from './Legend';
+import { TourControls } from './TourReplay';
 import { drawMapSnapshot } from './mapSnapshot';
 import { onBeforePrint } from './printing';
 
@@ -53,7 +54,15 @@ function modelInput(state: AppState, statics: Statics, source: InnovationSource,
     view: state.view,
     territory: { region: state.filters.region, departement: state.filters.departement },
     showRoute: state.afficherParcours,
+    display: state.mapDisplay,
+    tour: state.tour,
+    reducedMotion: prefersReducedMotion(),
   };
+}
+
+/** Whether the person asked their system for less motion (read at each model: it may change). */
+function prefersReducedMotion(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
 const territoryKey = (state: AppState) => `${state.filters.region ?? ''}|${state.filters.departement ?? ''}`;
@@ -200,6 +209,7 @@ export function MapView({ data }: { data: LoadedData | null }) {
           </div>
         )}
         <div className="carte" ref={container} hidden={failure !== null} />
+        {data && !failure && <TourControls data={data} />}
       </div>
       <canvas ref={printCanvas} className="carte-impression" role="img" aria-label="Carte telle qu'affichée à l'écran" />
       {!failure && <Legend />}

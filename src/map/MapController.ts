@@ -11,10 +11,10 @@ import {
   AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapMouseEvent,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, Point } from 'geojson';
 import { insetFrames } from '../domain/insets';
 import { formatCount } from '../domain/presentation';
-import type { MapFrame } from '../points/protocol';
+import type { ClusterAnswer, MapFrame } from '../points/protocol';
 import { attributionStrings } from './attribution';
 import { buildStyle } from './buildStyle';
 import { applyCamera, FIT_PADDING, NationalViewControl } from './camera';
@@ -78,6 +78,20 @@ export interface MapContext {
 
 const collection = <F extends Feature>(features: F[]): FeatureCollection => ({ type: 'FeatureCollection', features });
 
+/**
+ * The density view's points: the view's clusters (and single points) weighted by the square root
+ * of their share of the biggest one, so the heatmap's colours span their whole range at any zoom
+ * and data size, and groups of a few innovations still show beside groups of thousands.
+ */
+export function densityPoints(points: ClusterAnswer): FeatureCollection<Point, { poids: number }> {
+  const countOf = (f: ClusterAnswer['features'][number]) => ('cluster' in f.properties ? f.properties.point_count : 1);
+  const max = Math.max(1, ...points.features.map(countOf));
+  return {
+    type: 'FeatureCollection',
+    features: points.features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { poids: Math.sqrt(countOf(f) / max) } })),
+  };
+}
+
 /** The inset frames and, as points, the corner where each frame's name is written. */
 function insetsWithNames(): FeatureCollection {
   const frames = insetFrames();
@@ -101,6 +115,12 @@ export class MapController {
   private context: MapContext | null = null;
   private attribution: AttributionControl | null = null;
   private obstruction = 0;
+  private densityShown = false;
+  /**
+   * Density view: feature-state changes (shades, route legs) wait for the heatmap's new data to be
+   * tiled by MapLibre's worker, so they and the heat change in the same frame. Null when nothing waits.
+   */
+  private held: (() => void)[] | null = null;
 
   /**
    * Starts the map at once, before the app's data arrives: the outlines are read from `dataUrl`
@@ -172,6 +192,8 @@ export class MapController {
     this.map.on('webglcontextlost', this.onContextLost);
     // Read by the browser tests only: what the map draws, where (never read by the app).
     Object.defineProperty(container, 'carteTest', { value: { map: this.map, circles: () => this.drawnCircles() }, configurable: true });
+    this.map.on('sourcedata', this.onSourceData);
+    this.map.on('idle', this.releaseHeld);
   }
 
   destroy(): void {
@@ -281,10 +303,13 @@ export class MapController {
           this.points.setData({ features: op.points?.features ?? [], focus: this.focus });
           if (op.points) this.measures.notePointsShown();
           break;
+        case 'density':
+          this.showDensity(op.points);
+          break;
         case 'shades':
           for (const { code, shade } of op.changes) {
             this.counts.set(code, shade.count);
-            this.map.setFeatureState({ source: SOURCE.departements, id: code }, { count: shade.count, teinte: shade.teinte });
+            this.whenHeatReady(() => this.map.setFeatureState({ source: SOURCE.departements, id: code }, { count: shade.count, teinte: shade.teinte }));
           }
           break;
         case 'selectDepartement':
@@ -303,7 +328,9 @@ export class MapController {
         case 'route': {
           // Feature-state, not setData: a new route would go to MapLibre's worker and cost frames.
           const shown = new Set(op.legs);
-          for (const leg of this.legs) this.map.setFeatureState({ source: SOURCE.parcours, id: leg }, { visible: shown.has(leg) });
+          this.whenHeatReady(() => {
+            for (const leg of this.legs) this.map.setFeatureState({ source: SOURCE.parcours, id: leg }, { visible: shown.has(leg) });
+          });
           break;
         }
         case 'focus':
@@ -316,6 +343,46 @@ export class MapController {
       }
     }
   }
+
+  /** Shows the density view with `points`, or hides it (null). */
+  private showDensity(points: ClusterAnswer | null): void {
+    const container = this.map.getContainer();
+    if ((points !== null) !== this.densityShown) {
+      this.densityShown = points !== null;
+      this.map.setLayoutProperty(LAYER.densiteHeatmap, 'visibility', this.densityShown ? 'visible' : 'none');
+      container.dataset.affichage = this.densityShown ? 'densite' : 'grappes';
+    }
+    if (!points) {
+      this.releaseHeld();
+      delete container.dataset.densitePoints;
+      return;
+    }
+    this.held ??= [];
+    const data = densityPoints(points);
+    void this.source(SOURCE.densite)?.setData(data).then(() => {
+      // Read by the browser tests: what the heatmap was given.
+      if (this.densityShown) container.dataset.densitePoints = String(data.features.length);
+    });
+  }
+
+  /** Runs `change` now, or once the heatmap's new data is ready when it is on its way. */
+  private whenHeatReady(change: () => void): void {
+    if (this.held) this.held.push(change);
+    else change();
+  }
+
+  /** The held changes, now (the heatmap's tiles are ready, or the map went idle anyway). */
+  private readonly releaseHeld = () => {
+    const held = this.held;
+    if (!held || this.destroyed) return;
+    this.held = null;
+    for (const change of held) change();
+  };
+
+  // A tile of the new density data was loaded and none is left to load: held changes and heat together.
+  private readonly onSourceData = (event: { sourceId?: string; tile?: unknown }) => {
+    if (this.held && event.sourceId === SOURCE.densite && event.tile && this.map.isSourceLoaded(SOURCE.densite)) this.releaseHeld();
+  };
 
   private source(id: string): GeoJSONSource | undefined {
     return this.map.getSource<GeoJSONSource>(id);

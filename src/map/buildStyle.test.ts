@@ -94,3 +94,28 @@ describe('insetShortName', () => {
     for (const short of Object.values(INSET_SHORT_NAMES)) expect(short.length).toBeLessThanOrEqual(12);
   });
 });
+
+describe('density layer', () => {
+  const style = buildStyle(DEFAULT_TOKENS, data);
+  const ids = style.layers.map((l) => l.id);
+
+  it('is a heatmap over the department shades, under the route and the labels, hidden until chosen', () => {
+    const layer = style.layers.find((l) => l.id === LAYER.densiteHeatmap)!;
+    expect(layer).toMatchObject({ type: 'heatmap', source: SOURCE.densite, layout: { visibility: 'none' } });
+    expect(ids.indexOf(LAYER.densiteHeatmap)).toBeGreaterThan(ids.indexOf(LAYER.departementsFill));
+    expect(ids.indexOf(LAYER.densiteHeatmap)).toBeLessThan(ids.indexOf(LAYER.parcoursLine));
+    expect(ids.indexOf(LAYER.densiteHeatmap)).toBeLessThan(ids.indexOf(LAYER.departementsLabel));
+  });
+
+  it('colours nothing where there is no weight, then the density tokens in order', () => {
+    const layer = style.layers.find((l) => l.id === LAYER.densiteHeatmap)!;
+    const colour = expression.createExpression((layer.paint as Record<string, unknown>)['heatmap-color'], 'paint.heatmap-color', { type: 'color' } as never);
+    if (colour.result !== 'success') throw new Error(JSON.stringify(colour.value));
+    const at = (density: number) => colour.value.evaluate({ zoom: 5, heatmapDensity: density } as never) as { r: number; g: number; b: number; a: number };
+    const hex = (c: { r: number; g: number; b: number }) => `#${[c.r, c.g, c.b].map((v) => Math.round(v * 255).toString(16).padStart(2, '0')).join('')}`;
+    expect(at(0).a).toBe(0);
+    expect(at(0.03).a).toBe(0);
+    expect(hex(at(1))).toBe(DEFAULT_TOKENS.densite.at(-1));
+    expect(at(1).a).toBe(1);
+  });
+});

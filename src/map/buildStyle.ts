@@ -25,6 +25,8 @@ export interface StyleData {
   parcours: FeatureCollection;
   /** Main places and region borders (contexte.geojson); none when absent. */
   contexte?: string | FeatureCollection;
+  /** Density view's points; empty (and the layer hidden) until the view is chosen. */
+  densite?: FeatureCollection;
 }
 
 export interface StyleOptions {
@@ -82,6 +84,9 @@ export function buildSources(data: StyleData): Record<string, GeoJSONSourceSpeci
     // Every leg of the tour once; feature-state `visible` (keyed by the leg's stop rank) shows it.
     [SOURCE.parcours]: { type: 'geojson', data: data.parcours, promoteId: 'etape' },
     [SOURCE.contexte]: { type: 'geojson', data: data.contexte ?? EMPTY_COLLECTION },
+    // A few hundred weighted points: tiles up to zoom 3 only (about 1 km of precision, plenty for
+    // heat), so France is one or two tiles and new data arrives in one frame, not one per tile.
+    [SOURCE.densite]: { type: 'geojson', data: data.densite ?? EMPTY_COLLECTION, maxzoom: 3 },
   };
 }
 
@@ -117,6 +122,7 @@ export function buildLayers(tokens: MapTokens, options: StyleOptions = {}): Laye
       },
     },
     { id: LAYER.encartsLine, type: 'line', source: SOURCE.encarts, filter: isArea, paint: { 'line-color': tokens.encartContour, 'line-width': 1 } },
+    densityLayer(tokens),
     {
       id: LAYER.parcoursLine, type: 'line', source: SOURCE.parcours,
       layout: { 'line-join': 'round', 'line-cap': 'round' },
@@ -202,6 +208,32 @@ export function buildLayers(tokens: MapTokens, options: StyleOptions = {}): Laye
       paint: { 'text-color': tokens.texte, 'text-halo-color': tokens.halo, 'text-halo-width': 1.5 },
     },
   ];
+}
+
+/** Heat is drawn from this weight up: no faint halo spreads over departments with nothing. */
+const DENSITY_THRESHOLD = 0.04;
+
+/**
+ * The density view: a heatmap of the view's clusters weighted by `poids` (from their share of the
+ * biggest cluster in view, so the colours use their whole range at any zoom and data size),
+ * translucent over the choropleth, under the route, labels and stops. Hidden until chosen.
+ */
+export function densityLayer(tokens: MapTokens): LayerSpecification {
+  const ramp = tokens.densite.flatMap((colour, i) => [DENSITY_THRESHOLD + ((1 - DENSITY_THRESHOLD) * (i + 1)) / tokens.densite.length, colour]);
+  return {
+    id: LAYER.densiteHeatmap, type: 'heatmap', source: SOURCE.densite,
+    layout: { visibility: 'none' },
+    paint: {
+      'heatmap-weight': ['to-number', ['get', 'poids'], 0],
+      // A lone point of weight 1 reaches a density of about 0.4 per unit of intensity (MapLibre's
+      // Gaussian kernel): 2.5 lets the biggest group in view reach the densest colour.
+      'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 3, 2.5, 9, 3],
+      'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 3, 14, 6, 28, 10, 44],
+      'heatmap-opacity': 0.8,
+      // The spread hides the fixed arity MapLibre's type wants; validateStyleMin checks it in the tests.
+      'heatmap-color': ['interpolate', ['linear'], ['heatmap-density'], 0, 'rgba(0, 0, 0, 0)', DENSITY_THRESHOLD, 'rgba(198, 219, 239, 0)', ...ramp] as unknown as ExpressionSpecification,
+    },
+  };
 }
 
 /** The whole style: sources with their starting data, and layers bottom to top. */

@@ -7,6 +7,10 @@ import type { CameraTarget } from './model';
 export const FIT_PADDING = 12;
 /** Room around a framed department, so its outline is not glued to the map's edges. */
 const DEPARTEMENT_PADDING = 40;
+/** Room around a leg of the replayed tour: the stops' badges and the tour's controls stay clear. */
+const TOUR_PADDING = 70;
+/** A replayed leg's flight: long enough to follow, short enough to leave the stop on screen a while. */
+const TOUR_FLIGHT_MS = 1200;
 
 /** Marks the moves the app makes by itself to show the national view: no user chose that view. */
 export const NATIONAL_VIEW_EVENT = { vueNationale: true } as const;
@@ -41,7 +45,10 @@ export function applyCamera(map: MapLibreMap, target: CameraTarget, national: bo
       const moved = Math.abs(center.lng - target.center[0]) > 1e-4 || Math.abs(center.lat - target.center[1]) > 1e-4
         || Math.abs(map.getZoom() - target.zoom) > 0.01;
       if (moved) map.jumpTo({ center: target.center, zoom: target.zoom });
+      return;
     }
+    case 'follow':
+      map.fitBounds(target.bounds, { padding: TOUR_PADDING, maxZoom: target.maxZoom, animate: target.animate, duration: TOUR_FLIGHT_MS });
   }
 }
 

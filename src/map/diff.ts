@@ -8,6 +8,8 @@ import type { CameraRequest, MapModel, Shade, StopModel } from './model';
 
 export type MapOp =
   | { op: 'points'; points: ClusterAnswer | null }
+  /** The density view's clusters; null hides the heatmap. */
+  | { op: 'density'; points: ClusterAnswer | null }
   | { op: 'shades'; changes: { code: string; shade: Shade }[] }
   | { op: 'selectDepartement'; previous: string | null; next: string | null }
   | { op: 'addStop'; stop: StopModel }
@@ -19,7 +21,8 @@ export type MapOp =
   | { op: 'camera'; camera: CameraRequest };
 
 function sameStop(a: StopModel, b: StopModel): boolean {
-  return a.rank === b.rank && a.active === b.active && a.name === b.name && a.lngLat[0] === b.lngLat[0] && a.lngLat[1] === b.lngLat[1];
+  return a.rank === b.rank && a.active === b.active && a.current === b.current && a.name === b.name
+    && a.lngLat[0] === b.lngLat[0] && a.lngLat[1] === b.lngLat[1];
 }
 
 function sameOffset(a: StopModel, b: StopModel): boolean {
@@ -36,11 +39,13 @@ function sameRoute(a: MapModel['route'], b: MapModel['route']): boolean {
 
 /**
  * Operations turning `prev` (null: an empty map) into `next`. Shade changes come after the points
- * so that a controller may hold them until the new points are drawn (one frame for both).
+ * and the density so that a controller may hold them until the new points are drawn (one frame for
+ * both).
  */
 export function diffMapModel(prev: MapModel | null, next: MapModel): MapOp[] {
   const ops: MapOp[] = [];
   if (!prev || prev.points !== next.points) ops.push({ op: 'points', points: next.points });
+  if ((prev?.density ?? null) !== next.density) ops.push({ op: 'density', points: next.density });
 
   const changes: { code: string; shade: Shade }[] = [];
   for (const [code, shade] of next.shades) {

@@ -9,6 +9,8 @@ export const SOURCE = Object.freeze({
   parcours: 'parcours',
   /** Context once zoomed in: main places and region borders (contexte.geojson, static). */
   contexte: 'contexte',
+  /** Density view: cluster centres of the view weighted by their count (see MapController). */
+  densite: 'densite',
 });
 
 export const LAYER = Object.freeze({
@@ -19,6 +21,7 @@ export const LAYER = Object.freeze({
   departementsFill: 'departements-fill',
   departementsLine: 'departements-line',
   departementsHighlight: 'departements-highlight',
+  densiteHeatmap: 'densite-heatmap',
   encartsLine: 'encarts-line',
   parcoursLine: 'parcours-line',
   /** An arrowhead in the middle of each leg: the tour's direction. */

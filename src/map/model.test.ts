@@ -3,7 +3,7 @@ import type { EtapeFeature } from '../domain/types';
 import { legendClasses } from '../domain/legend';
 import type { ClusterAnswer } from '../points/protocol';
 import { insetFrameBounds } from '../domain/insets';
-import { INNOVATION_ZOOM, mapModel, routeLegs, type MapModelInput } from './model';
+import { INNOVATION_ZOOM, mapModel, routeLegs, TOUR_MAX_ZOOM, type MapModelInput } from './model';
 import { diffMapModel } from './diff';
 import { BADGE_HEIGHT, BADGE_WIDTH, DEFAULT_OFFSET, worldPixel } from './stopPlacement';
 
@@ -179,5 +179,50 @@ describe('diffMapModel', () => {
   it('switches the selected department outline from the old one to the new one', () => {
     const ops = diffMapModel(mapModel(input({ selection: { kind: 'departement', id: '02' } })), mapModel(input({ selection: { kind: 'departement', id: '35' } })));
     expect(ops).toContainEqual({ op: 'selectDepartement', previous: '02', next: '35' });
+  });
+});
+
+describe('density view', () => {
+  it('hands the clusters to the heatmap instead of the points layer', () => {
+    const model = mapModel(input({ display: 'densite' }));
+    expect(model.points).toBeNull();
+    expect(model.density).toBe(CLUSTERS);
+    expect(mapModel(input()).density).toBeNull();
+  });
+
+  it('switches between points and density with one operation each way, and re-sends heat only for new clusters', () => {
+    const points = mapModel(input());
+    const density = mapModel(input({ display: 'densite' }));
+    expect(diffMapModel(points, density).map((o) => o.op)).toEqual(['points', 'density']);
+    expect(diffMapModel(density, points)).toEqual([{ op: 'points', points: CLUSTERS }, { op: 'density', points: null }]);
+    const next = mapModel(input({ display: 'densite', clusters: { ...CLUSTERS, generation: 2 } }));
+    expect(diffMapModel(density, next).map((o) => o.op)).toEqual(['density']);
+    // With points, the heatmap costs nothing: no density operation at all.
+    expect(diffMapModel(points, mapModel(input({ clusters: { ...CLUSTERS, generation: 2 } }))).map((o) => o.op)).toEqual(['points']);
+  });
+});
+
+describe('tour replayed', () => {
+  it('shows the first stops in date order whatever the filters, the last one current', () => {
+    const model = mapModel(input({ visibleEtapes: [], tour: { step: 2 } }));
+    expect(model.stops.map((s) => [s.id, s.rank, s.current ?? false])).toEqual([['a', 1, false], ['b', 2, true]]);
+    expect(model.route).toEqual([2]);
+    expect(mapModel(input({ tour: { step: 3 } })).stops).toHaveLength(3);
+  });
+
+  it('follows the leg just travelled, without animation for people who asked for less motion', () => {
+    expect(mapModel(input({ tour: { step: 2 } })).camera).toEqual({
+      key: 'tournee:2', target: { kind: 'follow', bounds: [[1, 45], [2, 45]], maxZoom: TOUR_MAX_ZOOM, animate: true },
+    });
+    expect(mapModel(input({ tour: { step: 1 }, reducedMotion: true })).camera.target).toEqual({ kind: 'follow', bounds: [[1, 45], [1, 45]], maxZoom: TOUR_MAX_ZOOM, animate: false });
+  });
+
+  it('gives way to a department chosen during the replay', () => {
+    expect(mapModel(input({ tour: { step: 2 }, selection: { kind: 'departement', id: '35' } })).camera.key).toBe('departement:35');
+  });
+
+  it('moves one step with one stop added, the current mark moved and the camera', () => {
+    const ops = diffMapModel(mapModel(input({ tour: { step: 1 } })), mapModel(input({ tour: { step: 2 } })));
+    expect(ops.map((o) => o.op)).toEqual(['updateStop', 'addStop', 'route', 'camera']);
   });
 });

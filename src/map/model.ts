@@ -48,6 +48,8 @@ export interface StopModel {
    */
   offset?: [number, number];
   active: boolean;
+  /** The stop the replayed tour has just reached (present only during a replay). */
+  current?: true;
 }
 
 export type CameraTarget =
@@ -55,7 +57,15 @@ export type CameraTarget =
   | { kind: 'fly'; center: [number, number]; minZoom: number }
   /** Bring a point into the part of the map in view (not under a sheet), moving only if needed. */
   | { kind: 'reveal'; center: [number, number] }
-  | { kind: 'jump'; center: [number, number]; zoom: number };
+  | { kind: 'jump'; center: [number, number]; zoom: number }
+  /** The replayed tour: the leg just travelled in view; `animate` false for people who asked for less motion. */
+  | { kind: 'follow'; bounds: Bounds; maxZoom: number; animate: boolean };
+
+/** How innovations are drawn: clusters and points, or a density heatmap over the choropleth. */
+export type MapDisplay = 'grappes' | 'densite';
+
+/** Zoom the replayed tour never goes past: a stop's surroundings stay in view. */
+export const TOUR_MAX_ZOOM = 7;
 
 /** Where the camera should be; a new `key` means "go there now". */
 export interface CameraRequest {
@@ -64,8 +74,10 @@ export interface CameraRequest {
 }
 
 export interface MapModel {
-  /** Clusters and points of the view, as the points worker gave them (compared by reference). */
+  /** Clusters and points of the view, as the points worker gave them (compared by reference); null in the density view. */
   points: ClusterAnswer | null;
+  /** The same clusters for the density heatmap; null unless the density view is chosen. */
+  density: ClusterAnswer | null;
   /** Shade of every department code, zeros included. */
   shades: ReadonlyMap<string, Shade>;
   selectedDepartement: string | null;
@@ -109,6 +121,12 @@ export interface MapModelInput {
   departementRegions?: ReadonlyMap<string, string>;
   /** Whether the tour's legs are drawn (default true); the stops stay. */
   showRoute?: boolean;
+  /** Clusters and points (default), or density. */
+  display?: MapDisplay;
+  /** The tour being replayed: the number of stops reached so far, in date order. */
+  tour?: { step: number } | null;
+  /** The user asked for less motion (prefers-reduced-motion): the camera jumps. */
+  reducedMotion?: boolean;
 }
 
 function shadesOf(input: MapModelInput): Map<string, Shade> {
@@ -120,15 +138,33 @@ function shadesOf(input: MapModelInput): Map<string, Shade> {
   return shades;
 }
 
+/**
+ * Stops shown: those the filters show, or, while the tour is replayed, the first `step` stops in
+ * date order whatever the filters (the tour is the tour), the last of them marked current.
+ */
 function stopsOf(input: MapModelInput): StopModel[] {
+  const tour = input.tour ?? null;
   const visible = new Set(input.visibleEtapes.map((e) => e.properties.id));
   const activeId = input.selection?.kind === 'etape' ? input.selection.id : null;
   return etapesInDateOrder(input.etapes).flatMap((etape, index): StopModel[] => {
     const { id, departement } = etape.properties;
-    if (!visible.has(id)) return [];
-    const name = etapeAccessibleName(etape.properties, input.departementNoms.get(departement) ?? departement, index + 1);
-    return [{ id, rank: index + 1, lngLat: etape.geometry.coordinates as [number, number], name, active: id === activeId }];
+    const rank = index + 1;
+    if (tour ? rank > tour.step : !visible.has(id)) return [];
+    const name = etapeAccessibleName(etape.properties, input.departementNoms.get(departement) ?? departement, rank);
+    const stop: StopModel = { id, rank, lngLat: etape.geometry.coordinates as [number, number], name, active: id === activeId };
+    if (tour && rank === tour.step) stop.current = true;
+    return [stop];
   });
+}
+
+/** The replay's camera: the leg that leads to the current stop (or the first stop alone) in view. */
+function tourCamera(stops: readonly StopModel[], step: number, animate: boolean): CameraRequest | null {
+  const current = stops.find((s) => s.rank === step);
+  if (!current) return null;
+  const previous = stops.find((s) => s.rank === step - 1) ?? current;
+  const [a, b] = [previous.lngLat, current.lngLat];
+  const bounds: Bounds = [[Math.min(a[0], b[0]), Math.min(a[1], b[1])], [Math.max(a[0], b[0]), Math.max(a[1], b[1])]];
+  return { key: `tournee:${step}`, target: { kind: 'follow', bounds, maxZoom: TOUR_MAX_ZOOM, animate } };
 }
 
 /**
@@ -153,7 +189,7 @@ function viewKey(view: { center: [number, number]; zoom: number }): string {
   return `vue:${view.zoom}/${view.center[1]}/${view.center[0]}`;
 }
 
-function cameraOf(input: MapModelInput): CameraRequest {
+function cameraOf(input: MapModelInput, stops: readonly StopModel[]): CameraRequest {
   const { selection, selectionOrigin } = input;
   if (selection?.kind === 'departement') {
     const bounds = departementFrame(input, selection.id);
@@ -163,6 +199,8 @@ function cameraOf(input: MapModelInput): CameraRequest {
   if (selection?.kind === 'innovation' && selectionOrigin === 'interface' && input.selectedPosition) {
     return { key: `innovation:${selection.id}`, target: { kind: 'fly', center: input.selectedPosition, minZoom: INNOVATION_ZOOM } };
   }
+  const tour = input.tour ? tourCamera(stops, input.tour.step, !input.reducedMotion) : null;
+  if (tour) return tour;
   const chosen = choiceCamera(input);
   if (chosen) return chosen;
   if (input.view) return { key: viewKey(input.view), target: { kind: 'jump', center: input.view.center, zoom: input.view.zoom } };
@@ -232,14 +270,16 @@ function placeStops(stops: StopModel[], clusters: MapModelInput['clusters']): St
 /** The map model of one state. Pure; does not mutate its input. */
 export function mapModel(input: MapModelInput): MapModel {
   const stops = placeStops(stopsOf(input), input.clusters);
+  const density = input.display === 'densite';
   return {
-    points: input.clusters,
+    points: density ? null : input.clusters,
+    density: density ? input.clusters : null,
     shades: shadesOf(input),
     selectedDepartement: input.selection?.kind === 'departement' ? input.selection.id : null,
     hasSelection: input.selection !== null,
     stops,
     route: input.showRoute === false ? [] : routeLegs(input.etapes, new Set(stops.map((s) => s.id))).features.map((f) => f.properties.etape),
     focus: [input.hoveredPosition, input.selectedPosition].filter((p): p is [number, number] => p !== null),
-    camera: cameraOf(input),
+    camera: cameraOf(input, stops),
   };
 }

@@ -53,6 +53,7 @@ export class StopMarkers {
     found.button.title = stop.name;
     found.number.textContent = String(stop.rank);
     found.button.classList.toggle('est-active', stop.active);
+    found.button.classList.toggle('est-courante', stop.current === true);
     if (returnFocus) found.button.focus();
   }
 

@@ -28,6 +28,11 @@ export interface MapTokens {
   /** Main places once zoomed in: white dots outlined, names in the text colour. */
   lieu: string;
   lieuContour: string;
+  /**
+   * Density view: colours from the faintest to the densest, drawn over the choropleth. Blues, so
+   * they never read as the choropleth's yellows and oranges beneath.
+   */
+  densite: readonly string[];
 }
 
 export const DEFAULT_TOKENS: MapTokens = Object.freeze({
@@ -52,6 +57,7 @@ export const DEFAULT_TOKENS: MapTokens = Object.freeze({
   regionContour: '#4d4640',
   lieu: '#ffffff',
   lieuContour: '#3b3b3b',
+  densite: Object.freeze(['#c6dbef', '#6baed6', '#2171b5', '#08519c', '#08306b']),
 });
 
 /** Colour of a choropleth shade (0 = zero class, 1…n = classes). */

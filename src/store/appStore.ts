@@ -3,7 +3,8 @@
  * - what was loaded (`load`), and the answers of the points worker (`results`, `clusters`), which
  *   arrive asynchronously and are kept as they came;
  * - what the user chose: filters, selection (and where it was made), hovered list row;
- * - where the map looks: `view` (kept in the URL) and `mapFrame` (the box clusters are asked for).
+ * - where the map looks: `view` (kept in the URL) and `mapFrame` (the box clusters are asked for);
+ * - how it draws: clusters or density (`mapDisplay`), and the tour being replayed (`tour`).
  * Everything else is derived by selectors (src/store/selectors.ts). The map never reads this
  * store: MapView computes a map model from it and hands the controller operations.
  */
@@ -14,6 +15,7 @@ import {
 import type { FilterResult } from '../domain/filters';
 import type { InnovationSource } from '../points/client';
 import type { ClusterAnswer, MapFrame } from '../points/protocol';
+import type { MapDisplay } from '../map/model';
 
 export { EMPTY_FILTERS, type Filters };
 
@@ -45,6 +47,12 @@ export interface MapView {
   zoom: number;
 }
 
+/** The tour being replayed: stops shown so far (1…n, date order) and whether it advances by itself. */
+export interface TourReplay {
+  step: number;
+  playing: boolean;
+}
+
 export type LoadState =
   | { status: 'loading' }
   | { status: 'ready'; data: LoadedData }
@@ -69,6 +77,8 @@ export interface AppState {
   hoveredInnovation: string | null;
   view: MapView | null;
   mapFrame: MapFrame | null;
+  mapDisplay: MapDisplay;
+  tour: TourReplay | null;
   /** Whether the tour's legs (direction and order) are drawn with the stops. */
   afficherParcours: boolean;
   /**
@@ -86,6 +96,8 @@ export interface AppState {
   /** A filter answer: its results and, when asked with a frame, its clusters, in one update. */
   setResults: (results: Results, clusters: ClusterAnswer | null) => void;
   setClusters: (clusters: ClusterAnswer) => void;
+  setMapDisplay: (display: MapDisplay) => void;
+  setTour: (tour: TourReplay | null) => void;
   setAfficherParcours: (shown: boolean) => void;
 }
 
@@ -100,6 +112,8 @@ const appState: StateCreator<AppState> = (set) => ({
   hoveredInnovation: null,
   view: null,
   mapFrame: null,
+  mapDisplay: 'grappes',
+  tour: null,
   afficherParcours: true,
   integration: false,
   setLoad: (load) => set({ load }),
@@ -118,6 +132,8 @@ const appState: StateCreator<AppState> = (set) => ({
   setMapFrame: (mapFrame) => set({ mapFrame }),
   setResults: (results, clusters) => set((s) => ({ results, clusters: clusters ?? s.clusters })),
   setClusters: (clusters) => set({ clusters }),
+  setMapDisplay: (mapDisplay) => set({ mapDisplay }),
+  setTour: (tour) => set({ tour }),
   setAfficherParcours: (afficherParcours) => set({ afficherParcours }),
 });
 
