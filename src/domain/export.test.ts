@@ -35,6 +35,13 @@ const INNOVATIONS = Object.freeze([
 const parse = (csv: string, delimiter: string) => Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, delimiter, skipEmptyLines: true });
 
 describe('CSV export', () => {
+  it('writes a laureate\'s trophy in the trophee column, as organisers write it', () => {
+    const laureate = innovation({ id: 't', trophee: { annee: 2009, categorie: 'Santé en ligne' } });
+    const { data } = parse(innovationsCsv([laureate, INNOVATIONS[0]!], DEPARTEMENTS), ';');
+    expect(data.map((r) => r.trophee)).toEqual(['2009 – Santé en ligne', '']);
+    expect(EXPORT_COLUMNS).toContain('trophee');
+  });
+
   it('starts with a UTF-8 BOM and the source columns, then names', () => {
     const csv = innovationsCsv(INNOVATIONS, DEPARTEMENTS);
     expect(csv.startsWith('\uFEFFid;titre;')).toBe(true);

@@ -10,21 +10,22 @@
 import Papa from 'papaparse';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import {
-  INNOVATION_COLUMNS, type DataMeta, type DepartementInfo, type EtapeFeature, type Filters, type InnovationFeature,
+  INNOVATION_COLUMNS, INNOVATION_OPTIONAL_COLUMNS, type DataMeta, type DepartementInfo, type EtapeFeature, type Filters, type InnovationFeature,
   type Vocabulaires,
 } from './types';
 import { describeFilters, filtersSlug } from './filterLabels';
 import { etapePlace, localIsoDate } from './presentation';
 import { decimalCell, FORMULA_START, type CsvDelimiter } from './csvCells';
+import { formatTrophee } from './validateValues';
 import { etapesInDateOrder } from './route';
 
 /**
  * Columns of the exported CSV: the source columns (themes and sectors as ids, as the data build
- * reads them back), then what a reader needs: theme and sector labels, department and region
- * names, how the point was placed.
+ * reads them back) and the optional `trophee`, then what a reader needs: theme and sector labels,
+ * department and region names, how the point was placed.
  */
 export const EXPORT_COLUMNS = [
-  ...INNOVATION_COLUMNS, 'themes_libelles', 'secteurs_libelles', 'departement_nom', 'region_nom', 'position',
+  ...INNOVATION_COLUMNS, ...INNOVATION_OPTIONAL_COLUMNS, 'themes_libelles', 'secteurs_libelles', 'departement_nom', 'region_nom', 'position',
 ] as const;
 
 /** Separator of list cells (themes, sectors), as in the source files. */
@@ -70,6 +71,7 @@ export function exportRow(
     annee: p.annee === null ? '' : String(p.annee),
     site_web: p.site_web,
     etape: p.etape,
+    trophee: formatTrophee(p.trophee),
     themes_libelles: labels(p.themes, vocabulaires.themes),
     secteurs_libelles: labels(p.secteurs, vocabulaires.secteurs),
     departement_nom: d?.nom ?? '',
@@ -119,7 +121,7 @@ export function exportFileName(
 }
 
 function emptyCriteria(filters: Filters): Filters {
-  return { ...filters, themes: [], secteurs: [], region: null, departement: null, anneeMin: null, anneeMax: null, texte: '' };
+  return { ...filters, themes: [], secteurs: [], region: null, departement: null, anneeMin: null, anneeMax: null, texte: '', laureats: false };
 }
 
 /** Facts stated with every export: filters, data date, export date, count. */
@@ -149,6 +151,7 @@ export function exportNotice(count: number, ctx: ExportContext): string {
     '- latitude et longitude sont les coordonnées réelles (WGS 84), pas la position dans les encarts d\'outre-mer.',
     '- position : exact (coordonnées du fichier), commune (centre de la commune) ou departement (repère du département, approximatif).',
     '- themes et secteurs : identifiants séparés par « | » ; themes_libelles et secteurs_libelles : leurs libellés, dans le même ordre.',
+    '- trophee : pour les lauréats des Trophées de l\'Innovation Territoriale, l\'année puis la catégorie ; vide sinon.',
     '',
     'Sources :',
     ...ctx.meta.attributions.map((a) => `- ${a}`),

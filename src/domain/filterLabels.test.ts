@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS, type Filters } from './types';
-import { describeFilters, filterChips, slug, yearRangeLabel } from './filterLabels';
+import { describeFilters, filterChips, filtersSlug, slug, yearRangeLabel } from './filterLabels';
 import type { DepartementInfo } from './types';
 
 const DEPARTEMENTS = new Map<string, DepartementInfo>([
@@ -14,12 +14,13 @@ const VOCABULAIRES = {
 describe('filter chips', () => {
   const filters: Filters = Object.freeze({
     ...EMPTY_FILTERS, texte: ' patient ', themes: ['telesante', 'inconnu'], secteurs: ['sante'], region: '53', departement: '35', anneeMin: 2005, anneeMax: 2009,
+    laureats: true,
   });
 
   it('name every active filter in French', () => {
     expect(filterChips(filters, VOCABULAIRES, DEPARTEMENTS).map((c) => c.label)).toEqual([
       'Recherche : « patient »', 'Thème : Santé et télésanté', 'Thème : inconnu', 'Secteur : Santé',
-      'Région : Bretagne', 'Département : Ille-et-Vilaine (35)', 'Années : de 2005 à 2009',
+      'Région : Bretagne', 'Département : Ille-et-Vilaine (35)', 'Années : de 2005 à 2009', 'Lauréats des Trophées',
     ]);
   });
 
@@ -29,6 +30,7 @@ describe('filter chips', () => {
     expect(applied[1]!.themes).toEqual(['inconnu']);
     expect(applied[4]).toEqual({ ...filters, region: null });
     expect(filterChips(applied[6]!, VOCABULAIRES, DEPARTEMENTS)).toHaveLength(chips.length - 1);
+    expect(applied[7]).toEqual({ ...filters, laureats: false });
   });
 
   it('say when nothing is filtered', () => {
@@ -48,5 +50,6 @@ describe('labels', () => {
 
   it('slugs are lowercase ASCII words', () => {
     expect(slug("  Santé et télésanté / L'Œuvre ")).toBe('sante-et-telesante-l-oeuvre');
+    expect(filtersSlug({ ...EMPTY_FILTERS, themes: ['ent'], laureats: true }, DEPARTEMENTS)).toBe('ent-laureats');
   });
 });

@@ -33,6 +33,9 @@ export function yearRangeLabel(min: number | null, max: number | null): string |
   return null;
 }
 
+/** The laureate filter, as its checkbox, its chip and the export notes name it. */
+export const LAUREATS_LABEL = 'Lauréats des Trophées';
+
 /** The active filters as chips, in panel order. Display toggles (stops) are not filters. */
 export function filterChips(
   filters: Filters,
@@ -65,6 +68,7 @@ export function filterChips(
   }
   const years = yearRangeLabel(filters.anneeMin, filters.anneeMax);
   if (years) chips.push({ key: 'annees', label: `Années : ${years.toLowerCase()}`, remove: { anneeMin: null, anneeMax: null } });
+  if (filters.laureats) chips.push({ key: 'laureats', label: LAUREATS_LABEL, remove: { laureats: false } });
   return chips;
 }
 
@@ -96,6 +100,7 @@ export function filtersSlug(filters: Filters, departements: ReadonlyMap<string, 
   if (filters.anneeMin !== null || filters.anneeMax !== null) {
     parts.push([filters.anneeMin ?? 'avant', filters.anneeMax ?? 'apres'].join('-'));
   }
+  if (filters.laureats) parts.push('laureats');
   if (filters.texte.trim() !== '') parts.push(filters.texte);
   const full = slug(parts.join(' '));
   if (full.length <= MAX_SLUG) return full;

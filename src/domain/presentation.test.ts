@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   departementLabel, etapeAccessibleName, etapePlace, formatCoordinates, formatDateFr, localIsoDate, placementLabel, safeWebUrl,
-  textColourOn, formatCount,
+  textColourOn, formatCount, tropheeBadge, tropheeLabel,
 } from './presentation';
 
 describe('formatDateFr', () => {
@@ -104,5 +104,13 @@ describe('textColourOn', () => {
   });
   it('falls back to black for a malformed colour', () => {
     expect(textColourOn('rouge')).toBe('#000000');
+  });
+});
+
+describe('trophies', () => {
+  it('name the distinction in full, and briefly for a badge', () => {
+    expect(tropheeLabel({ annee: 2009, categorie: 'Santé en ligne' })).toBe('Lauréat des Trophées de l’Innovation Territoriale 2009 — Santé en ligne');
+    expect(tropheeLabel({ annee: 2010, categorie: '' })).toBe('Lauréat des Trophées de l’Innovation Territoriale 2010');
+    expect(tropheeBadge({ annee: 2009, categorie: 'x' })).toBe('Lauréat 2009');
   });
 });

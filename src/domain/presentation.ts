@@ -2,7 +2,7 @@
  * How data is worded for a person, in French: dates, places, placements, coordinates, links.
  * Pure functions shared by the map (accessible names of markers) and the panels.
  */
-import type { DepartementInfo, Etape, Placement } from './types';
+import type { DepartementInfo, Etape, Placement, Trophee } from './types';
 
 // Month names and order from the platform's French locale data (Intl), not a list of our own;
 // only the French "1er" for the first day of a month is added, which Intl does not write.
@@ -92,4 +92,15 @@ export function textColourOn(background: string): '#000000' | '#ffffff' {
   const l = 0.2126 * channel(m[1]!) + 0.7152 * channel(m[2]!) + 0.0722 * channel(m[3]!);
   // Contrast with black is (l + 0.05) / 0.05, with white 1.05 / (l + 0.05): equal at l ≈ 0.179.
   return l > 0.179 ? '#000000' : '#ffffff';
+}
+
+/** "Lauréat des Trophées de l'Innovation Territoriale 2009 — Santé en ligne": the distinction in full. */
+export function tropheeLabel(trophee: Trophee): string {
+  const prize = `Lauréat des Trophées de l’Innovation Territoriale ${trophee.annee}`;
+  return trophee.categorie ? `${prize} — ${trophee.categorie}` : prize;
+}
+
+/** "Lauréat 2009": the short badge of the list and the map's tooltip. */
+export function tropheeBadge(trophee: Trophee): string {
+  return `Lauréat ${trophee.annee}`;
 }
