@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAppStore, type AppState, type LoadedData } from '../store/appStore';
 import {
-  selectCountsByDepartement, selectDepartements, selectLegendClasses, selectMapEtapes, selectResultsCurrent,
+  selectCountsByDepartement, selectDepartements, selectEdition, selectLegendClasses, selectMapEtapes, selectResultsCurrent,
 } from '../store/selectors';
 import { dataFolderUrl } from '../store/loadData';
 import { MapController, type MapEvents } from '../map/MapController';
@@ -56,6 +56,7 @@ function modelInput(state: AppState, statics: Statics, source: InnovationSource,
     showRoute: state.afficherParcours,
     display: state.mapDisplay,
     tour: state.tour,
+    edition: selectEdition(state),
     reducedMotion: prefersReducedMotion(),
   };
 }
@@ -209,7 +210,7 @@ export function MapView({ data }: { data: LoadedData | null }) {
           </div>
         )}
         <div className="carte" ref={container} hidden={failure !== null} />
-        {data && !failure && <TourControls data={data} />}
+        {data && !failure && <TourControls />}
       </div>
       <canvas ref={printCanvas} className="carte-impression" role="img" aria-label="Carte telle qu'affichée à l'écran" />
       {!failure && <Legend />}

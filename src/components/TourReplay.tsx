@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { useAppStore, type LoadedData } from '../store/appStore';
-import { selectDepartements } from '../store/selectors';
+import { useAppStore } from '../store/appStore';
+import { selectDepartements, selectEditionEtapes } from '../store/selectors';
 import { etapesInDateOrder } from '../domain/route';
 import { etapePlace, formatDateFr } from '../domain/presentation';
 import './visualisation.css';
@@ -40,13 +40,15 @@ export function TourTrigger() {
  * camera (src/map/model.ts); this only keeps time. Any action of the person elsewhere on the page
  * (a click, a key, the wheel, a touch) pauses it; Échap quits.
  */
-export function TourControls({ data }: { data: LoadedData }) {
+export function TourControls() {
   const tour = useAppStore((s) => s.tour);
   const setTour = useAppStore((s) => s.setTour);
   const departements = useAppStore(selectDepartements);
   const panel = useRef<HTMLElement>(null);
   const pauseButton = useRef<HTMLButtonElement>(null);
-  const etapes = useMemo(() => etapesInDateOrder(data.etapes), [data]);
+  // The edition shown is the tour replayed (every edition, in date order, when all are shown).
+  const editionEtapes = useAppStore(selectEditionEtapes);
+  const etapes = useMemo(() => etapesInDateOrder(editionEtapes), [editionEtapes]);
   const total = etapes.length;
   const playing = tour?.playing ?? false;
   const step = tour?.step ?? 0;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { EtapeFeature } from './types';
-import { etapesInDateOrder, routeThrough } from './route';
+import { defaultEdition, editionsOf, etapesInDateOrder, etapesOfEdition, routeThrough } from './route';
 
-const etape = (id: string, date: string, x: number): EtapeFeature => ({
+const etape = (id: string, date: string, x: number, edition = Number(date.slice(0, 4))): EtapeFeature => ({
   type: 'Feature', geometry: { type: 'Point', coordinates: [x, 45] },
-  properties: { id, date, commune: '', departement: '01', intitule: '', themes: [], longitude: x, latitude: 45, position: 'exact', edition: 2009 },
+  properties: { id, date, commune: '', departement: '01', intitule: '', themes: [], longitude: x, latitude: 45, position: 'exact', edition },
 });
 
 describe('route', () => {
@@ -23,5 +23,20 @@ describe('route', () => {
   });
   it('draws no route for a single stop', () => {
     expect(routeThrough([etape('a', '2009-04-23', 1)]).features).toEqual([]);
+  });
+});
+
+describe('editions', () => {
+  const stops = Object.freeze([etape('a', '2009-04-23', 1), etape('b', '2010-01-12', 2, 2009), etape('c', '2010-05-20', 3), etape('d', '2011-03-01', 4)]);
+  it('lists the editions of the stops, the edition column winning over the date', () => {
+    expect(editionsOf(stops)).toEqual([2009, 2010, 2011]);
+    expect(etapesOfEdition(stops, 2009).map((e) => e.properties.id)).toEqual(['a', 'b']);
+    expect(etapesOfEdition(stops, 'toutes')).toHaveLength(4);
+    expect(etapesOfEdition(stops, null)).toHaveLength(4);
+  });
+  it('shows 2009 by default, else the latest edition', () => {
+    expect(defaultEdition([2009, 2010])).toBe(2009);
+    expect(defaultEdition([2010, 2011])).toBe(2011);
+    expect(defaultEdition([])).toBeNull();
   });
 });

@@ -9,7 +9,7 @@ import { BADGE_HEIGHT, BADGE_WIDTH, DEFAULT_OFFSET, worldPixel } from './stopPla
 
 const etape = (id: string, date: string, lon: number, themes: string[] = []): EtapeFeature => Object.freeze({
   type: 'Feature', geometry: { type: 'Point', coordinates: [lon, 45] },
-  properties: { id, date, commune: `C${id}`, departement: '02', intitule: '', themes, longitude: lon, latitude: 45, position: 'exact' },
+  properties: { id, date, commune: `C${id}`, departement: '02', intitule: '', themes, longitude: lon, latitude: 45, position: 'exact', edition: Number(date.slice(0, 4)) },
 }) as EtapeFeature;
 
 const ETAPES = Object.freeze([etape('c', '2009-06-01', 3), etape('a', '2009-04-01', 1), etape('b', '2009-05-01', 2)]);
@@ -56,6 +56,19 @@ describe('mapModel', () => {
     // With "b" hidden, a and c were not consecutive: no leg at all.
     expect(routeLegs(ETAPES, new Set(['a', 'c'])).features).toEqual([]);
     expect(mapModel(input({ visibleEtapes: [ETAPES[0]!, ETAPES[2]!] })).route).toEqual([3]);
+  });
+
+  it('shows the edition chosen, numbered from 1, its legs keyed as when every edition is shown, none between editions', () => {
+    const tours = [...ETAPES, etape('y', '2010-03-01', 5), etape('x', '2010-02-01', 4)];
+    const shown = (edition: MapModelInput['edition']) => mapModel(input({ etapes: tours, visibleEtapes: tours, edition }));
+    expect(shown(2009).stops.map((s) => [s.id, s.rank])).toEqual([['a', 1], ['b', 2], ['c', 3]]);
+    expect(shown(2009).route).toEqual([2, 3]);
+    expect(shown(2010).stops.map((s) => [s.id, s.rank, s.name])).toEqual([['x', 1, 'Étape 1 du 1er février 2010 — Cx (Aisne)'], ['y', 2, 'Étape 2 du 1er mars 2010 — Cy (Aisne)']]);
+    expect(shown(2010).route).toEqual([5]);
+    expect(shown('toutes').stops.map((s) => s.rank)).toEqual([1, 2, 3, 4, 5]);
+    expect(shown('toutes').route).toEqual([2, 3, 5]);
+    expect(routeLegs(tours, new Set(['c', 'x'])).features).toEqual([]);
+    expect(diffMapModel(shown(2009), shown(2010)).filter((op) => op.op === 'route')).toEqual([{ op: 'route', legs: [5] }]);
   });
 
   it('frames a selected department, wherever it was chosen', () => {

@@ -5,10 +5,10 @@
  * and turned into operations by diffMapModel (diff.ts).
  */
 import type { FeatureCollection, LineString } from 'geojson';
-import type { EtapeFeature } from '../domain/types';
+import type { EditionChoice, EtapeFeature } from '../domain/types';
 import { classForCount, type LegendClass } from '../domain/legend';
 import { etapeAccessibleName } from '../domain/presentation';
-import { etapesInDateOrder } from '../domain/route';
+import { etapesInDateOrder, etapesOfEdition } from '../domain/route';
 import { insetFrameBounds, NATIONAL_VIEW_BOUNDS } from '../domain/insets';
 import type { ClusterAnswer } from '../points/protocol';
 
@@ -101,8 +101,13 @@ export interface MapModelInput {
   departementCodes: readonly string[];
   departementBounds: ReadonlyMap<string, Bounds>;
   departementNoms: ReadonlyMap<string, string>;
-  /** Every stop of the tour (ranks are counted over all of them). */
+  /** Every stop of every edition of the tour (the legs the map holds are counted over all of them). */
   etapes: readonly EtapeFeature[];
+  /**
+   * The edition shown: only its stops, numbered from 1 in date order (absent, null or 'toutes':
+   * every edition, numbered in date order across them). Legs never join two editions.
+   */
+  edition?: EditionChoice | null;
   /** The stops the filters show. */
   visibleEtapes: readonly EtapeFeature[];
   clusters: ClusterAnswer | null;
@@ -146,7 +151,7 @@ function stopsOf(input: MapModelInput): StopModel[] {
   const tour = input.tour ?? null;
   const visible = new Set(input.visibleEtapes.map((e) => e.properties.id));
   const activeId = input.selection?.kind === 'etape' ? input.selection.id : null;
-  return etapesInDateOrder(input.etapes).flatMap((etape, index): StopModel[] => {
+  return etapesInDateOrder(etapesOfEdition(input.etapes, input.edition ?? null)).flatMap((etape, index): StopModel[] => {
     const { id, departement } = etape.properties;
     const rank = index + 1;
     if (tour ? rank > tour.step : !visible.has(id)) return [];
@@ -168,17 +173,22 @@ function tourCamera(stops: readonly StopModel[], step: number, animate: boolean)
 }
 
 /**
- * Legs of the tour in date order, only between stops that follow each other in the tour and are
- * both shown: hiding a stop by a filter never draws a leg the tour did not take.
+ * Legs of the tour in date order, only between stops that follow each other in the tour of their
+ * edition and are both shown: hiding a stop by a filter never draws a leg the tour did not take,
+ * and one edition's last stop never leads to the next edition's first. A leg is keyed by the rank
+ * of the stop it leads to among all the stops given (every edition), so the keys stay the same
+ * whichever edition is shown.
  */
 export function routeLegs(etapes: readonly EtapeFeature[], visibleIds: ReadonlySet<string>): FeatureCollection<LineString, { etape: number }> {
   const ordered = etapesInDateOrder(etapes);
-  const features = ordered.slice(1).flatMap((to, k) => {
-    const from = ordered[k]!;
-    if (!visibleIds.has(from.properties.id) || !visibleIds.has(to.properties.id)) return [];
+  const previousOfEdition = new Map<number, EtapeFeature>();
+  const features = ordered.flatMap((to, k) => {
+    const from = previousOfEdition.get(to.properties.edition);
+    previousOfEdition.set(to.properties.edition, to);
+    if (!from || !visibleIds.has(from.properties.id) || !visibleIds.has(to.properties.id)) return [];
     return [{
       type: 'Feature' as const,
-      properties: { etape: k + 2 },
+      properties: { etape: k + 1 },
       geometry: { type: 'LineString' as const, coordinates: [from.geometry.coordinates, to.geometry.coordinates] },
     }];
   });

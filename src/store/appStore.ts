@@ -4,13 +4,15 @@
  *   arrive asynchronously and are kept as they came;
  * - what the user chose: filters, selection (and where it was made), hovered list row;
  * - where the map looks: `view` (kept in the URL) and `mapFrame` (the box clusters are asked for);
- * - how it draws: clusters or density (`mapDisplay`), and the tour being replayed (`tour`).
+ * - how it draws: clusters or density (`mapDisplay`), the tour's edition shown (`edition`) and the
+ *   tour being replayed (`tour`);
+ * - a place being picked on the map for the proposal form (`picking`, `pickedPosition`).
  * Everything else is derived by selectors (src/store/selectors.ts). The map never reads this
  * store: MapView computes a map model from it and hands the controller operations.
  */
 import { create, createStore, type StateCreator, type StoreApi } from 'zustand';
 import {
-  EMPTY_FILTERS, type DataMeta, type DepartementIndexEntry, type EtapeFeature, type Filters, type Vocabulaires,
+  EMPTY_FILTERS, type DataMeta, type EditionChoice, type DepartementIndexEntry, type EtapeFeature, type Filters, type Vocabulaires,
 } from '../domain/types';
 import type { FilterResult } from '../domain/filters';
 import type { InnovationSource } from '../points/client';
@@ -58,6 +60,16 @@ export type LoadState =
   | { status: 'ready'; data: LoadedData }
   | { status: 'error'; message: string; retry: boolean };
 
+/**
+ * A place picked on the map for the proposal form: real WGS84 coordinates (never an inset's
+ * display position) and the department clicked, when a department was.
+ */
+export interface PickedPosition {
+  longitude: number;
+  latitude: number;
+  departement: string | null;
+}
+
 /** The points worker's answer for the filters it was given. */
 export interface Results extends FilterResult {
   generation: number;
@@ -86,6 +98,15 @@ export interface AppState {
    * link to the full map. Read from the address; kept in it by URL sync.
    */
   integration: boolean;
+  /**
+   * The tour's edition the map shows (stops, route, numbering, calendar): a year, 'toutes', or
+   * null for the default one (see selectEdition). Kept in the URL.
+   */
+  edition: EditionChoice | null;
+  /** The proposal form waits for a place clicked on the map: clicks then pick instead of select. */
+  picking: boolean;
+  /** The last place picked on the map (the form reads it), or null. */
+  pickedPosition: PickedPosition | null;
   setLoad: (load: LoadState) => void;
   setFilters: (patch: Partial<Filters>) => void;
   resetFilters: () => void;
@@ -99,6 +120,11 @@ export interface AppState {
   setMapDisplay: (display: MapDisplay) => void;
   setTour: (tour: TourReplay | null) => void;
   setAfficherParcours: (shown: boolean) => void;
+  setEdition: (edition: EditionChoice | null) => void;
+  /** Starts (true) or cancels (false) picking a place on the map; starting forgets the last one. */
+  setPicking: (picking: boolean) => void;
+  /** A place was clicked while picking: kept for the form, and picking ends. */
+  pickPosition: (position: PickedPosition) => void;
 }
 
 const appState: StateCreator<AppState> = (set) => ({
@@ -116,6 +142,9 @@ const appState: StateCreator<AppState> = (set) => ({
   tour: null,
   afficherParcours: true,
   integration: false,
+  edition: null,
+  picking: false,
+  pickedPosition: null,
   setLoad: (load) => set({ load }),
   setFilters: (patch) => {
     // Start of a 'carto:filter' measure; the map closes it once it has drawn the answer.
@@ -135,6 +164,9 @@ const appState: StateCreator<AppState> = (set) => ({
   setMapDisplay: (mapDisplay) => set({ mapDisplay }),
   setTour: (tour) => set({ tour }),
   setAfficherParcours: (afficherParcours) => set({ afficherParcours }),
+  setEdition: (edition) => set({ edition }),
+  setPicking: (picking) => set(picking ? { picking, pickedPosition: null } : { picking }),
+  pickPosition: (pickedPosition) => set({ pickedPosition, picking: false }),
 });
 
 /** The app's store, for React (hook), MapView and URL sync (getState/subscribe). */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS, type AppState, type Filters, type LoadedData, type Results } from './appStore';
 import {
-  innovationCriteriaKey, selectCountsByDepartement, selectDepartements, selectEtapesMatchingThemes, selectLegendClasses,
-  selectMatchedCount, selectMatchedRows, selectResultsCurrent, selectVisibleEtapes,
+  innovationCriteriaKey, selectCountsByDepartement, selectDepartements, selectEdition, selectEditionEtapes, selectEditions,
+  selectEtapesMatchingThemes, selectLegendClasses, selectMatchedCount, selectMatchedRows, selectResultsCurrent, selectVisibleEtapes,
 } from './selectors';
 import { countsForCodes, legendClasses } from '../domain/legend';
 import type { DepartementIndexEntry, EtapeFeature } from '../domain/types';
@@ -79,5 +79,18 @@ describe('selectors', () => {
     expect(selectVisibleEtapes(state({ themes: ['ent'] })).map((e) => e.properties.id)).toEqual(['e1']);
     expect(selectVisibleEtapes(state({ themes: ['ent'], afficherEtapes: false }))).toEqual([]);
     expect(selectEtapesMatchingThemes(state({ themes: ['ent'], afficherEtapes: false })).map((e) => e.properties.id)).toEqual(['e1']);
+  });
+
+  it('show the stops of the edition chosen (2009 by default), or every edition', () => {
+    const twoTours = { ...DATA, etapes: [...DATA.etapes, { ...etape('f1', ['ent']), properties: { ...etape('f1', ['ent']).properties, date: '2010-03-02', edition: 2010 } }] } as LoadedData;
+    const ids = (list: EtapeFeature[]) => list.map((e) => e.properties.id);
+    const withEdition = (edition: AppState['edition']) => ({ ...state({}, null, twoTours), edition }) as AppState;
+    expect(selectEditions(withEdition(null))).toEqual([2009, 2010]);
+    expect(selectEdition(withEdition(null))).toBe(2009);
+    expect(ids(selectVisibleEtapes(withEdition(null)))).toEqual(['e1', 'e2']);
+    expect(ids(selectVisibleEtapes(withEdition(2010)))).toEqual(['f1']);
+    expect(ids(selectEtapesMatchingThemes(withEdition('toutes')))).toEqual(['e1', 'e2', 'f1']);
+    expect(selectEdition(withEdition(2011))).toBe(2009);
+    expect(ids(selectEditionEtapes({ ...withEdition(2010), filters: { ...EMPTY_FILTERS, themes: ['telesante'] } }))).toEqual(['f1']);
   });
 });

@@ -4,7 +4,8 @@
  */
 import { createSelector } from 'reselect';
 import type { AppState, LoadedData, Results } from './appStore';
-import type { DepartementInfo, EtapeFeature, Filters } from '../domain/types';
+import type { DepartementInfo, EditionChoice, EtapeFeature, Filters } from '../domain/types';
+import { defaultEdition, editionsOf, etapesOfEdition } from '../domain/route';
 import { etapesMatchingThemes } from '../domain/filters';
 import { countsForCodes, legendClasses, type LegendClass } from '../domain/legend';
 
@@ -59,6 +60,11 @@ export const selectDepartementCounts = counts((r) => r.departementCounts);
 
 const NO_YEARS: ReadonlyMap<number, number> = new Map();
 
+/** Laureates among the innovations meeting every other filter (the laureate filter's count). */
+export function selectLaureatCount(state: AppState): number {
+  return state.results?.laureatCount ?? 0;
+}
+
 /** Facet count per year, year range left out (UNKNOWN_YEAR: innovations without a year). */
 export function selectYearCounts(state: AppState): ReadonlyMap<number, number> {
   return state.results?.yearCounts ?? NO_YEARS;
@@ -77,10 +83,33 @@ export const selectLegendClasses = createSelector(
   (byDepartement, departements): LegendClass[] => legendClasses(countsForCodes([...departements.keys()], byDepartement)),
 );
 
-/** Stops sharing a ticked theme (all when none), whether or not stops are shown: what gets exported. */
+const NO_EDITIONS: number[] = [];
+
+/** The tour's editions in the data, in order (several once the 2010 tour is added). */
+export const selectEditions = createSelector([selectData], (data): number[] => (data ? editionsOf(data.etapes) : NO_EDITIONS));
+
+/**
+ * The edition the map shows: the one chosen when the data has it, 'toutes', or the default (2009
+ * when the data has it, else the latest); null when there is no stop.
+ */
+export const selectEdition = createSelector(
+  [selectEditions, (state: AppState) => state.edition],
+  (editions, chosen): EditionChoice | null => {
+    if (chosen === 'toutes' || (chosen !== null && editions.includes(chosen))) return chosen;
+    return defaultEdition(editions);
+  },
+);
+
+/** The stops of the edition shown, in file order: the map's tour, its numbering and the calendar. */
+export const selectEditionEtapes = createSelector(
+  [selectData, selectEdition],
+  (data, edition): EtapeFeature[] => (data ? etapesOfEdition(data.etapes, edition) : NO_ETAPES),
+);
+
+/** Stops of the edition shown sharing a ticked theme (all when none), whether or not stops are shown: what gets exported. */
 export const selectEtapesMatchingThemes = createSelector(
-  [selectData, (state: AppState) => state.filters.themes],
-  (data, themes): EtapeFeature[] => (data ? etapesMatchingThemes(data.etapes, themes) : NO_ETAPES),
+  [selectEditionEtapes, (state: AppState) => state.filters.themes],
+  (etapes, themes): EtapeFeature[] => etapesMatchingThemes(etapes, themes),
 );
 
 /** Stops to show (hidden entirely when filters.afficherEtapes is false; filtered by theme). */
@@ -90,8 +119,8 @@ export function selectVisibleEtapes(state: AppState): EtapeFeature[] {
 }
 
 const selectAnsweredEtapes = createSelector(
-  [selectData, (state: AppState) => (state.results?.filters ?? state.filters).themes],
-  (data, themes): EtapeFeature[] => (data ? etapesMatchingThemes(data.etapes, themes) : NO_ETAPES),
+  [selectEditionEtapes, (state: AppState) => (state.results?.filters ?? state.filters).themes],
+  (etapes, themes): EtapeFeature[] => etapesMatchingThemes(etapes, themes),
 );
 
 /**

@@ -46,6 +46,16 @@ describe('URL state', () => {
     expect(parseUrlState('?integration=oui').integration).toBeUndefined();
     expect(serializeUrlState({ ...embedded, integration: false })).toBe('theme=ent');
   });
+  it('keeps the tour\'s edition and the laureate filter both ways; links without them open the defaults', () => {
+    const state: UrlState = { filters: { ...EMPTY_FILTERS, laureats: true }, selection: null, view: null, edition: 2010 };
+    expect(serializeUrlState(state)).toBe('laureats=1&edition=2010');
+    expect(parseUrlState('?laureats=1&edition=2010')).toEqual(state);
+    expect(parseUrlState('?edition=toutes').edition).toBe('toutes');
+    for (const junk of ['?edition=2010bis', '?edition=', '?edition=10']) expect(parseUrlState(junk).edition).toBeUndefined();
+    expect(parseUrlState('?theme=ent')).toEqual({ filters: { ...EMPTY_FILTERS, themes: ['ent'] }, selection: null, view: null });
+    expect(parseUrlState('?laureats=oui').filters.laureats).toBe(false);
+  });
+
   it('writes nothing for the default state and reads nothing as the default state', () => {
     const empty: UrlState = { filters: EMPTY_FILTERS, selection: null, view: null };
     expect(serializeUrlState(empty)).toBe('');

@@ -5,10 +5,12 @@
  *   ?theme=telesante&theme=ent&secteur=sante&region=53&departement=35&annee_min=2005&annee_max=2009
  *   &q=dossier%20patient&laureats=1&etapes=0&selection=innovation:i042&carte=6.5/48.11/-1.68
  * Multi-valued filters repeat their parameter so any id survives the trip. `carte` is zoom/lat/lon
- * as on openstreetmap.org. `integration=1` opens the page embedded in another site (no header,
+ * as on openstreetmap.org. `edition=2010` (or `edition=toutes`) shows another edition of the tour than
+ * the default one. `integration=1` opens the page embedded in another site (no header,
  * compact controls). Parsing never throws: unknown parameters and malformed values are ignored.
  */
 import type { Filters, MapView, Selection } from './appStore';
+import type { EditionChoice } from '../domain/types';
 
 export interface UrlState {
   filters: Filters;
@@ -16,6 +18,8 @@ export interface UrlState {
   view: MapView | null;
   /** The page is embedded in another site (`integration=1`); absent otherwise. */
   integration?: boolean;
+  /** The tour's edition chosen (`edition=2010`, `edition=toutes`); absent for the default one. */
+  edition?: EditionChoice;
 }
 
 export const PARAM = {
@@ -31,6 +35,7 @@ export const PARAM = {
   selection: 'selection',
   carte: 'carte',
   integration: 'integration',
+  edition: 'edition',
 } as const;
 
 const SELECTION_KINDS: readonly Selection['kind'][] = ['innovation', 'departement', 'etape'];
@@ -96,6 +101,9 @@ export function parseUrlState(search: string): UrlState {
   };
   const state: UrlState = { filters, selection: parseSelection(params.get(PARAM.selection)), view: parseView(params.get(PARAM.carte)) };
   if (params.get(PARAM.integration) === '1') state.integration = true;
+  const edition = params.get(PARAM.edition);
+  if (edition === 'toutes') state.edition = 'toutes';
+  else if (edition !== null && /^\d{4}$/u.test(edition)) state.edition = Number(edition);
   return state;
 }
 
@@ -122,6 +130,7 @@ export function serializeUrlState(state: UrlState): string {
   if (f.laureats) params.set(PARAM.laureats, '1');
   if (!f.afficherEtapes) params.set(PARAM.etapes, '0');
   if (state.selection) params.set(PARAM.selection, `${state.selection.kind}:${state.selection.id}`);
+  if (state.edition !== undefined) params.set(PARAM.edition, String(state.edition));
   if (state.integration) params.set(PARAM.integration, '1');
   // URLSearchParams writes spaces as '+'; %20 reads the same and survives more mail clients.
   // ':' needs no escaping in a query and keeps `selection=innovation:i42` readable.

@@ -11,7 +11,7 @@
  */
 import type { StoreApi } from 'zustand';
 import type { AppState } from './appStore';
-import { keepKnownIds, parseUrlState, serializeUrlState, type KnownIds } from './urlState';
+import { keepKnownIds, parseUrlState, serializeUrlState, type KnownIds, type UrlState } from './urlState';
 
 /** The parts of `window` URL sync uses (a fake in unit tests). */
 export interface UrlSyncWindow {
@@ -45,8 +45,11 @@ export function startUrlSync(store: Store, win: UrlSyncWindow): () => void {
   let applyingUrl = false;
   let pendingView: ReturnType<typeof setTimeout> | null = null;
 
+  const urlStateOf = (s: AppState): UrlState => ({
+    filters: s.filters, selection: s.selection, view: s.view, integration: s.integration, ...(s.edition !== null ? { edition: s.edition } : {}),
+  });
   const urlFor = (s: AppState) => {
-    const query = serializeUrlState({ filters: s.filters, selection: s.selection, view: s.view, integration: s.integration });
+    const query = serializeUrlState(urlStateOf(s));
     return `${win.location.pathname}${query ? `?${query}` : ''}${win.location.hash}`;
   };
   const currentQuery = () => win.location.search.replace(/^\?/, '');
@@ -73,6 +76,7 @@ export function startUrlSync(store: Store, win: UrlSyncWindow): () => void {
         selection: parsed.selection,
         view: parsed.view,
         integration: parsed.integration === true,
+        edition: parsed.edition ?? null,
       });
     } finally {
       applyingUrl = false;
@@ -85,14 +89,16 @@ export function startUrlSync(store: Store, win: UrlSyncWindow): () => void {
     if (s.load !== prev.load && s.load.status === 'ready') {
       const known = knownIds(s);
       const filters = known ? keepKnownIds(s.filters, known) : s.filters;
-      if (filters !== s.filters) {
-        store.setState({ filters });
+      // An edition the data does not have (an old link) is dropped like an unknown id.
+      const edition = typeof s.edition === 'number' && !s.load.data.etapes.some((e) => e.properties.edition === s.edition) ? null : s.edition;
+      if (filters !== s.filters || edition !== s.edition) {
+        store.setState({ filters, edition });
         return; // that setState comes back here and writes the URL
       }
     }
     if (applyingUrl) return;
     if (s.selection !== prev.selection) write('push');
-    else if (s.filters !== prev.filters) write('replace');
+    else if (s.filters !== prev.filters || s.edition !== prev.edition) write('replace');
     else if (s.view !== prev.view && pendingView === null) {
       pendingView = setTimeout(() => {
         pendingView = null;
@@ -111,7 +117,7 @@ export function startUrlSync(store: Store, win: UrlSyncWindow): () => void {
   win.addEventListener('popstate', onPopState);
 
   // An unreadable or partly ignored link is rewritten to what was understood.
-  if (currentQuery() !== serializeUrlState({ ...store.getState() })) write('replace');
+  if (currentQuery() !== serializeUrlState(urlStateOf(store.getState()))) write('replace');
 
   return () => {
     unsubscribe();
