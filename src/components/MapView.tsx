@@ -184,8 +184,11 @@ export function MapView({ data }: { data: LoadedData | null }) {
       if (openingTerritory !== null) input.territory = null;
       if (container.current) controller.setObstruction(sheetHeight(state, container.current));
       const model = mapModel(input);
-      const drawing = controller.apply(diffMapModel(previous, model));
+      const ops = diffMapModel(previous, model);
+      // Before applying: a camera move that ends at once (moveend within apply) reports the view,
+      // which syncs again; that sync must diff from this model, or it applies these ops twice.
       previous = model;
+      const drawing = controller.apply(ops);
       if (selectResultsCurrent(state)) controller.closeFilterMeasureAtIdle(drawing);
     };
     const start = () => {
