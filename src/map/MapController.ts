@@ -144,6 +144,7 @@ export class MapController {
     });
     this.points = new PointsLayer(LAYER.innovations, {
       grappe: tokens.grappe, grappeTexte: tokens.grappeTexte, contour: tokens.innovationContour, focus: tokens.focus,
+      laureat: tokens.laureat, laureatContour: tokens.laureatContour,
     });
 
     performance.mark('carto:carte-creee');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterFeature } from '../points/engine';
-import { clusterRadius, mercatorMatrix, pointRadius, PointsLayer } from './pointsLayer';
+import { clusterRadius, LAUREAT_RING, mercatorMatrix, pointRadius, PointsLayer } from './pointsLayer';
 
-const point = (i: number, lon: number, lat: number): ClusterFeature => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: { i, couleur: '#123456', laureat: false } });
+const point = (i: number, lon: number, lat: number, laureat = false): ClusterFeature => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: { i, couleur: '#123456', laureat } });
 const cluster = (id: number, count: number, lon: number, lat: number): ClusterFeature => ({
   type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] },
   properties: { cluster: true, cluster_id: id, point_count: count, point_count_abbreviated: count },
@@ -34,8 +34,10 @@ describe('mercatorMatrix', () => {
 describe('PointsLayer.featureAt', () => {
   // Screen = 10 px per degree, for the test.
   const project = ([lon, lat]: [number, number]) => ({ x: lon * 10, y: lat * 10 });
-  const layer = new PointsLayer('innovations', { grappe: '#000000', grappeTexte: '#ffffff', contour: '#ffffff', focus: '#000000' });
-  layer.setData({ features: [cluster(1, 300, 10, 10), point(7, 11, 10), point(8, 50, 50)], focus: [] });
+  const layer = new PointsLayer('innovations', {
+    grappe: '#000000', grappeTexte: '#ffffff', contour: '#ffffff', focus: '#000000', laureat: '#f2c12e', laureatContour: '#4a3800',
+  });
+  layer.setData({ features: [cluster(1, 300, 10, 10), point(7, 11, 10), point(8, 50, 50), point(9, 70, 50, true)], focus: [] });
 
   it('finds a single point drawn over a cluster first', () => {
     expect(layer.featureAt(110, 100, 5, project)?.properties).toMatchObject({ i: 7 });
@@ -49,5 +51,10 @@ describe('PointsLayer.featureAt', () => {
   it('finds a lone point within its zoom radius', () => {
     expect(layer.featureAt(504, 500, 4, project)?.properties).toMatchObject({ i: 8 });
     expect(layer.featureAt(507, 500, 4, project)).toBeUndefined();
+  });
+
+  it('finds a laureate within its ring, larger than a point', () => {
+    expect(layer.featureAt(700 + 4.5 + LAUREAT_RING + 1, 500, 4, project)?.properties).toMatchObject({ i: 9, laureat: true });
+    expect(layer.featureAt(700 + 4.5 + LAUREAT_RING + 2, 500, 4, project)).toBeUndefined();
   });
 });

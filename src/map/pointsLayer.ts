@@ -23,6 +23,9 @@ export interface PointsLayerStyle {
   grappeTexte: string;
   contour: string;
   focus: string;
+  /** The ring of a laureate of the Trophées, and its dark outer edge (contrast on any shade). */
+  laureat: string;
+  laureatContour: string;
 }
 
 /** Cluster radius by point count, as the legend shows it. */
@@ -38,6 +41,8 @@ export function pointRadius(zoom: number): number {
 
 /** Width of the outline around clusters and points (the circles take this much room beyond their radius). */
 export const POINT_STROKE = 1.5;
+/** How far a laureate's ring reaches beyond its point: a bigger, ringed marker, not only another colour. */
+export const LAUREAT_RING = 3.5;
 const FOCUS_RADIUS = 11;
 const FOCUS_STROKE = 3;
 const FONT_PX = 11;
@@ -72,7 +77,8 @@ out float v_stroke;
 out vec4 v_fill;
 out vec4 v_line;
 void main() {
-  float radius = a_radius < 0.0 ? u_point_radius : a_radius;
+  // Negative radii follow the zoom: -1 is a point's own radius, -1 - k that radius plus k pixels.
+  float radius = a_radius < 0.0 ? u_point_radius - 1.0 - a_radius : a_radius;
   float extent = (radius + a_stroke + 1.0) * u_ratio;
   vec4 centre = u_matrix * vec4(a_pos, 0.0, 1.0);
   gl_Position = centre + vec4(a_corner * extent * 2.0 / u_viewport * centre.w, 0.0, 0.0);
@@ -247,7 +253,7 @@ export class PointsLayer implements CustomLayerInterface {
       const cluster = isCluster(f);
       if (found && foundIsPoint && cluster) continue;
       const p = project(f.geometry.coordinates as [number, number]);
-      const r = (cluster ? clusterRadius(f.properties.point_count) : radius) + POINT_STROKE;
+      const r = (cluster ? clusterRadius(f.properties.point_count) : radius + ((f.properties as PointProps).laureat ? LAUREAT_RING : 0)) + POINT_STROKE;
       if ((p.x - x) ** 2 + (p.y - y) ** 2 <= r * r) {
         found = f;
         foundIsPoint = !cluster;
@@ -318,8 +324,11 @@ export class PointsLayer implements CustomLayerInterface {
     const grappe = rgba(this.style.grappe, 0.9);
     const contour = rgba(this.style.contour);
     const ring = rgba(this.style.focus);
+    const laureat = rgba(this.style.laureat);
+    const laureatContour = rgba(this.style.laureatContour);
+    const laureates = features.filter((f) => !isCluster(f) && (f.properties as PointProps).laureat).length;
     const clear: [number, number, number, number] = [0, 0, 0, 0];
-    const circleBytes = new ArrayBuffer((features.length + focus.length) * CIRCLE_STRIDE);
+    const circleBytes = new ArrayBuffer((features.length + laureates + focus.length) * CIRCLE_STRIDE);
     const floats = new Float32Array(circleBytes);
     const bytes = new Uint8Array(circleBytes);
     let n = 0;
@@ -342,7 +351,10 @@ export class PointsLayer implements CustomLayerInterface {
     }
     for (const f of features) {
       if (isCluster(f)) continue;
-      circle(f.geometry.coordinates, -1, POINT_STROKE, rgba((f.properties as PointProps).couleur), contour);
+      const p = f.properties as PointProps;
+      // A laureate: its point over a gold ring edged in dark, drawn just before it.
+      if (p.laureat) circle(f.geometry.coordinates, -1 - LAUREAT_RING, POINT_STROKE, laureat, laureatContour);
+      circle(f.geometry.coordinates, -1, POINT_STROKE, rgba(p.couleur), contour);
     }
     for (const p of focus) circle(p, FOCUS_RADIUS, FOCUS_STROKE, clear, ring);
     this.circleCount = n;

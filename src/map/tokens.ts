@@ -23,6 +23,9 @@ export interface MapTokens {
   innovationSansTheme: string;
   innovationContour: string;
   focus: string;
+  /** Laureates of the Trophées: a gold ring with a dark edge around their point. */
+  laureat: string;
+  laureatContour: string;
   /** Borders between regions, darker than the departments'. */
   regionContour: string;
   /** Main places once zoomed in: white dots outlined, names in the text colour. */
@@ -54,6 +57,8 @@ export const DEFAULT_TOKENS: MapTokens = Object.freeze({
   innovationSansTheme: '#777777',
   innovationContour: '#ffffff',
   focus: '#111111',
+  laureat: '#f2c12e',
+  laureatContour: '#4a3800',
   regionContour: '#4d4640',
   lieu: '#ffffff',
   lieuContour: '#3b3b3b',
