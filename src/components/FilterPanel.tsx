@@ -9,6 +9,8 @@ import { departementLabel, formatCount } from '../domain/presentation';
 import { FilterChips } from './FilterChips';
 import { useLoadedData } from './hooks';
 import { YearHistogram } from './YearHistogram';
+import { LaureatFilter } from './Trophees';
+import { EditionSwitch } from './EditionSwitch';
 import './filters.css';
 
 /** Typing pauses this long before the search runs: 100,000 rows and a re-clustered map per letter is too much. */
@@ -55,6 +57,7 @@ export function FilterPanel() {
     <form className="filtres" aria-labelledby="filtres-titre" onSubmit={(e) => e.preventDefault()}>
       <h2 id="filtres-titre" className="visuellement-cache">Filtrer les innovations</h2>
       <SearchField />
+      <LaureatFilter />
       <div className="filtres-onglets" role="group" aria-labelledby="filtres-onglets-titre">
         <span id="filtres-onglets-titre" className="filtres-onglets-titre">Filtrer par</span>
         {groups.map((g) => (
@@ -352,6 +355,7 @@ function StopsToggle() {
   return (
     <fieldset className="filtres-groupe">
       <legend>Étapes de La Route des Territoires</legend>
+      <EditionSwitch />
       <div className="filtres-etapes">
         <input
           id="filtre-etapes"

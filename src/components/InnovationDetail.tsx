@@ -4,6 +4,7 @@ import { departementLabel, formatCount, etapePlace, formatCoordinates, formatDat
 import { DetailHeading } from './DetailHeading';
 import { ThemeTags } from './ThemeTags';
 import { useInnovationById } from './hooks';
+import { LaureatBadge } from './Trophees';
 
 /** Everything known about one innovation; data text is rendered as text only. */
 export function InnovationDetail({ id, data }: { id: string; data: LoadedData }) {
@@ -28,6 +29,7 @@ export function InnovationDetail({ id, data }: { id: string; data: LoadedData })
       <DetailHeading surtitre="Innovation">
         <span id="detail-innovation-titre">{p.titre}</span>
       </DetailHeading>
+      {p.trophee && <p className="detail-distinction"><LaureatBadge trophee={p.trophee} full /></p>}
       {p.description && <p className="description">{p.description}</p>}
       <dl className="faits">
         {p.porteur && (<><dt>Porteur</dt><dd>{p.porteur}</dd></>)}

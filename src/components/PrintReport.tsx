@@ -3,7 +3,7 @@ import { flushSync } from 'react-dom';
 import { useAppStore } from '../store/appStore';
 import { selectDepartements, selectMatchedRows } from '../store/selectors';
 import { filterChips } from '../domain/filterLabels';
-import { departementLabel, formatCount, formatDateFr, localIsoDate } from '../domain/presentation';
+import { departementLabel, formatCount, formatDateFr, localIsoDate, tropheeLabel } from '../domain/presentation';
 import type { InnovationFeature } from '../domain/types';
 import { useLoadedData } from './hooks';
 import { onBeforePrint, PRINT_MAX_ROWS } from './printing';
@@ -89,6 +89,7 @@ export function PrintReport() {
               <th scope="col">Porteur</th>
               <th scope="col">Année</th>
               <th scope="col">Thèmes</th>
+              <th scope="col">Distinction</th>
             </tr>
           </thead>
           <tbody>
@@ -100,6 +101,7 @@ export function PrintReport() {
                 <td>{p.porteur}</td>
                 <td>{p.annee ?? ''}</td>
                 <td>{p.themes.map((id) => themeLabel.get(id) ?? id).join(', ')}</td>
+                <td>{p.trophee ? tropheeLabel(p.trophee) : ''}</td>
               </tr>
             ))}
           </tbody>

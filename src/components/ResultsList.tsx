@@ -8,6 +8,7 @@ import { departementLabel, formatCount } from '../domain/presentation';
 import type { InnovationSource } from '../points/client';
 import { useLoadedData, useRowsVersion } from './hooks';
 import './filters.css';
+import { LaureatBadge } from './Trophees';
 
 /** Fixed row height: exact sizes let the virtualiser place 100,000 rows without measuring them. */
 export const ROW_HEIGHT = 64;
@@ -229,7 +230,7 @@ function ResultsListOf({ source, themes, tools }: { source: InnovationSource; th
                     select({ kind: 'innovation', id: p.id });
                   }}
                 >
-                  <span className="resultats-ligne-titre">{p.titre}</span>
+                  <span className="resultats-ligne-titre">{p.trophee && <LaureatBadge trophee={p.trophee} />}{p.titre}</span>
                   <span className="resultats-ligne-lieu">
                     <ThemeDots ids={p.themes} vocabulaire={themes} />
                     {departementLabel(p.departement, departements)}

@@ -1,0 +1,63 @@
+import { useAppStore } from '../store/appStore';
+import { selectLaureatCount } from '../store/selectors';
+import { LAUREATS_LABEL } from '../domain/filterLabels';
+import { formatCount, tropheeBadge, tropheeLabel } from '../domain/presentation';
+import type { Trophee } from '../domain/types';
+import { useLoadedData } from './hooks';
+import './contributions.css';
+
+const TEXTS = {
+  filterHelp: 'Innovations distinguées par les Trophées de l’Innovation Territoriale',
+  legend: 'lauréat des Trophées de l’Innovation Territoriale (point cerclé d’or)',
+};
+
+/**
+ * A laureate's distinction: "Lauréat 2009" in a list row, the full prize and category in a detail.
+ * The star is decoration; the words say it.
+ */
+export function LaureatBadge({ trophee, full = false }: { trophee: Trophee; full?: boolean }) {
+  return (
+    <span className={full ? 'badge-laureat badge-laureat-complet' : 'badge-laureat'} title={full ? undefined : tropheeLabel(trophee)}>
+      <span className="badge-laureat-etoile" aria-hidden="true">★</span>
+      {full ? tropheeLabel(trophee) : tropheeBadge(trophee)}
+      {!full && <span className="visuellement-cache">, </span>}
+    </span>
+  );
+}
+
+/**
+ * "Lauréats des Trophées": keeps only the laureates, with how many there are among the other
+ * filters' results. Shown when the data has laureates (or a link asked for them).
+ */
+export function LaureatFilter() {
+  const data = useLoadedData();
+  const laureats = useAppStore((s) => s.filters.laureats);
+  const count = useAppStore(selectLaureatCount);
+  const setFilters = useAppStore((s) => s.setFilters);
+  if (!data || (data.innovations.laureats === 0 && !laureats)) return null;
+  return (
+    <div className="filtres-laureats">
+      <input
+        id="filtre-laureats"
+        type="checkbox"
+        checked={laureats}
+        aria-describedby="filtre-laureats-aide"
+        onChange={(e) => setFilters({ laureats: e.target.checked })}
+      />
+      <label htmlFor="filtre-laureats">
+        <span className="badge-laureat-etoile" aria-hidden="true">★</span>
+        {LAUREATS_LABEL}
+        <span className="filtres-compte" aria-hidden="true">{count.toLocaleString('fr-FR')}</span>
+        <span className="visuellement-cache">, {formatCount(count)}</span>
+      </label>
+      <p id="filtre-laureats-aide" className="filtres-aide">{TEXTS.filterHelp}</p>
+    </div>
+  );
+}
+
+/** The laureate's marker in the map's legend, when the data has laureates. */
+export function LaureatLegendItem() {
+  const data = useLoadedData();
+  if (!data || data.innovations.laureats === 0) return null;
+  return <li><span className="symbole-laureat" aria-hidden="true" /> {TEXTS.legend}</li>;
+}
