@@ -30,6 +30,13 @@ function themeCounts(keep: (i: Innovation) => boolean): [string, number][] {
     .filter(([, n]) => n > 0);
 }
 
+/** Unfolds a group of the filter panel (Thèmes, Secteurs, Années…) when it is folded. */
+async function openFilterGroup(page: Page, label: string): Promise<void> {
+  const button = page.locator('button.filtres-onglet', { hasText: label });
+  if ((await button.count()) === 0) return;
+  if ((await button.first().getAttribute('aria-expanded')) !== 'true') await button.first().click();
+}
+
 const sorted = (pairs: [string, number][]) => [...pairs].sort((a, b) => a[0].localeCompare(b[0]));
 
 /** The year histogram's bars in the filtered set add up to… */
@@ -83,6 +90,7 @@ describe('statistics view', () => {
   it('ticking a sector changes the theme chart to the facet counts', async () => {
     const page = app.page;
     const before = await chartBars(page, 'themes');
+    await openFilterGroup(page, 'Secteurs');
     await page.getByRole('checkbox', { name: new RegExp(`^${secteur.libelle}`) }).check();
     const expected = themeCounts((i) => i.secteurs.includes(secteur.id));
     await expect.poll(async () => sorted(await chartBars(page, 'themes'))).toEqual(sorted(expected));
@@ -123,7 +131,7 @@ describe('statistics view', () => {
     const expected = innovations.filter((i) => i.secteurs.includes(secteur.id) && i.themes.includes(themeId)).length;
     await expect.poll(() => countShown(page)).toBe(expected);
     expect(new URL(page.url()).searchParams.getAll('theme')).toEqual([themeId]);
-    expect(await page.getByRole('checkbox', { name: new RegExp(`^${theme.libelle}`) }).isChecked()).toBe(true);
+    expect(await page.locator(`#filtre-themes-${themeId}`).isChecked()).toBe(true);
     await expect.poll(() => page.evaluate(() => performance.getEntriesByName('carto:filter').length), { timeout: 20_000 }).toBeGreaterThan(measures);
     await expect.poll(() => page.getByRole('button', { name: new RegExp(`^Thème ${theme.libelle} : .* ; retirer le filtre sur ce thème$`) }).getAttribute('aria-pressed')).toBe('true');
     // From the keyboard: the bar has focus, Enter unticks it.
@@ -147,6 +155,7 @@ describe('statistics view', () => {
 
   it('a year bar makes that year the range; the year histogram adds up to the filtered count', async () => {
     const page = app.page;
+    await openFilterGroup(page, 'Secteurs');
     await page.getByRole('checkbox', { name: new RegExp(`^${secteur.libelle}`) }).uncheck();
     await expect.poll(() => countShown(page)).toBe(innovations.length);
     await expect.poll(() => histogramKeptSum(page)).toBe(innovations.length);
@@ -166,12 +175,14 @@ describe('statistics view', () => {
     const page = app.page;
     const theme = narrowingTheme();
     await page.getByRole('button', { name: 'Réinitialiser', exact: true }).click();
+    await openFilterGroup(page, 'Thèmes');
     await page.getByRole('checkbox', { name: new RegExp(`^${theme.libelle}`) }).check();
     const inTheme = innovations.filter((i) => i.themes.includes(theme.id));
     await expect.poll(() => countShown(page)).toBe(inTheme.length);
     await expect.poll(() => histogramKeptSum(page)).toBe(inTheme.length);
     const years = inTheme.map((i) => i.annee).filter((y): y is number => y !== null);
     const from = Math.min(...years) + 1;
+    await openFilterGroup(page, 'Années');
     await page.getByLabel('De', { exact: true }).selectOption(String(from));
     const inRange = inTheme.filter((i) => i.annee !== null && i.annee >= from).length;
     await expect.poll(() => countShown(page)).toBe(inRange);
