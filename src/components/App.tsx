@@ -21,6 +21,7 @@ export function App() {
   const dataProblems = useAppStore((s) => s.dataProblems);
   const detailOpen = useAppStore((s) => s.selection !== null);
   const integration = useAppStore((s) => s.integration);
+  const picking = useAppStore((s) => s.picking);
   const [phoneView, setPhoneView] = useState<PhoneView>('carte');
   const showResults = useCallback(() => setPhoneView('liste'), []);
 
@@ -44,8 +45,9 @@ export function App() {
   if (integration) classes.push('app-integration');
   if (detailOpen) classes.push('avec-detail');
   // The map starts with the page (it reads its outlines by itself); the panel waits for the data.
+  // While the proposal form waits for a place clicked on the map, a phone shows the map.
   return (
-    <div className={classes.join(' ')} data-vue-telephone={phoneView}>
+    <div className={classes.join(' ')} data-vue-telephone={picking ? 'carte' : phoneView}>
       <Header onSkipToPanel={showResults} />
       {load.status === 'error' && (
         <div className="message-etat erreur-donnees" role="alert">

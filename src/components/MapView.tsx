@@ -7,7 +7,8 @@ import { dataFolderUrl } from '../store/loadData';
 import { MapController, type MapEvents } from '../map/MapController';
 import { mapModel, routeLegs, type Bounds, type MapModel, type MapModelInput } from '../map/model';
 import { diffMapModel } from '../map/diff';
-import { departementLabel } from '../domain/presentation';
+import { departementLabel, tropheeBadge } from '../domain/presentation';
+import { realPlace } from '../domain/displayPosition';
 import type { InnovationSource } from '../points/client';
 import { Legend } from './Legend';
 import { TourControls } from './TourReplay';
@@ -58,6 +59,7 @@ function modelInput(state: AppState, statics: Statics, source: InnovationSource,
     tour: state.tour,
     edition: selectEdition(state),
     reducedMotion: prefersReducedMotion(),
+    picking: state.picking,
   };
 }
 
@@ -127,11 +129,16 @@ export function MapView({ data }: { data: LoadedData | null }) {
         const describe = (): [string, string] | null => {
           const p = innovations.row(row)?.properties;
           if (!p) return null;
-          return [p.titre, p.commune || departementLabel(p.departement, selectDepartements(store.getState()))];
+          const place = p.commune || departementLabel(p.departement, selectDepartements(store.getState()));
+          return [p.titre, p.trophee ? `${place} · ${tropheeBadge(p.trophee)}` : place];
         };
         return describe() ?? innovations.loadRows([row]).then(describe);
       },
       failed: (message) => setFailure(message),
+      positionPicked: (lngLat, departement) => {
+        const place = realPlace(lngLat);
+        store.getState().pickPosition({ longitude: place.lonLat[0], latitude: place.lonLat[1], departement: departement ?? place.territoire });
+      },
     };
     let created: MapController;
     try {

@@ -65,6 +65,11 @@ export interface MapEvents {
   pointLines(row: number): Promise<TooltipLines | null> | TooltipLines | null;
   /** The map stopped working (WebGL context lost): the page says so and goes on without it. */
   failed(message: string): void;
+  /**
+   * While picking (the proposal form places its innovation): the position clicked, as drawn
+   * (inside its frame when overseas), and the department there, if any.
+   */
+  positionPicked(lngLat: [number, number], departement: string | null): void;
 }
 
 /** What the map learns once the app's data is loaded (the outlines it reads by itself). */
@@ -116,6 +121,8 @@ export class MapController {
   private attribution: AttributionControl | null = null;
   private obstruction = 0;
   private densityShown = false;
+  /** Clicks give a position for the proposal form instead of selecting. */
+  private picking = false;
   /**
    * Density view: feature-state changes (shades, route legs) wait for the heatmap's new data to be
    * tiled by MapLibre's worker, so they and the heat change in the same frame. Null when nothing waits.
@@ -341,6 +348,10 @@ export class MapController {
         case 'camera':
           applyCamera(this.map, op.camera.target, op.camera.key === 'nationale', this.obstruction);
           break;
+        case 'picking':
+          this.picking = op.on;
+          this.map.getContainer().classList.toggle('carte-choix-position', op.on);
+          break;
       }
     }
   }
@@ -414,6 +425,11 @@ export class MapController {
   }
 
   private readonly onClick = async (event: MapMouseEvent) => {
+    if (this.picking) {
+      const area = this.map.queryRenderedFeatures(event.point, { layers: [...CLICKABLE_LAYERS] })[0];
+      this.events.positionPicked([event.lngLat.lng, event.lngLat.lat], area ? String(area.properties.code) : null);
+      return;
+    }
     const hit = this.topFeature(event);
     if (!hit) return;
     if (hit.kind === 'departement') {

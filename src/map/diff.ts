@@ -18,7 +18,9 @@ export type MapOp =
   | { op: 'updateStop'; stop: StopModel; returnFocus: boolean }
   | { op: 'route'; legs: readonly number[] }
   | { op: 'focus'; positions: readonly [number, number][] }
-  | { op: 'camera'; camera: CameraRequest };
+  | { op: 'camera'; camera: CameraRequest }
+  /** Clicks give a position (true) or select as usual (false). */
+  | { op: 'picking'; on: boolean };
 
 function sameStop(a: StopModel, b: StopModel): boolean {
   return a.rank === b.rank && a.active === b.active && a.current === b.current && a.name === b.name
@@ -70,5 +72,6 @@ export function diffMapModel(prev: MapModel | null, next: MapModel): MapOp[] {
   if (!prev || !sameRoute(prev.route, next.route)) ops.push({ op: 'route', legs: next.route });
   if (!prev || !samePositions(prev.focus, next.focus)) ops.push({ op: 'focus', positions: next.focus });
   if (!prev || prev.camera.key !== next.camera.key) ops.push({ op: 'camera', camera: next.camera });
+  if ((prev?.picking ?? false) !== next.picking) ops.push({ op: 'picking', on: next.picking });
   return ops;
 }

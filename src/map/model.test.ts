@@ -189,6 +189,14 @@ describe('diffMapModel', () => {
     ]);
   });
 
+  it('turns picking on and off with one operation each way, and only then', () => {
+    const picking = mapModel(input({ picking: true }));
+    expect(picking.picking).toBe(true);
+    expect(diffMapModel(mapModel(input()), picking)).toEqual([{ op: 'picking', on: true }]);
+    expect(diffMapModel(picking, mapModel(input()))).toEqual([{ op: 'picking', on: false }]);
+    expect(diffMapModel(null, mapModel(input())).some((op) => op.op === 'picking')).toBe(false);
+  });
+
   it('switches the selected department outline from the old one to the new one', () => {
     const ops = diffMapModel(mapModel(input({ selection: { kind: 'departement', id: '02' } })), mapModel(input({ selection: { kind: 'departement', id: '35' } })));
     expect(ops).toContainEqual({ op: 'selectDepartement', previous: '02', next: '35' });

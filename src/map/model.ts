@@ -93,6 +93,8 @@ export interface MapModel {
   /** Rings around the innovations hovered in the list and selected (display positions). */
   focus: readonly [number, number][];
   camera: CameraRequest;
+  /** A click gives a position (the proposal form places its innovation) instead of selecting. */
+  picking: boolean;
 }
 
 /** The state the model is computed from (MapView gathers it from the store and the rows loaded). */
@@ -132,6 +134,8 @@ export interface MapModelInput {
   tour?: { step: number } | null;
   /** The user asked for less motion (prefers-reduced-motion): the camera jumps. */
   reducedMotion?: boolean;
+  /** The proposal form waits for a place clicked on the map. */
+  picking?: boolean;
 }
 
 function shadesOf(input: MapModelInput): Map<string, Shade> {
@@ -291,5 +295,6 @@ export function mapModel(input: MapModelInput): MapModel {
     route: input.showRoute === false ? [] : routeLegs(input.etapes, new Set(stops.map((s) => s.id))).features.map((f) => f.properties.etape),
     focus: [input.hoveredPosition, input.selectedPosition].filter((p): p is [number, number] => p !== null),
     camera: cameraOf(input, stops),
+    picking: input.picking === true,
   };
 }
