@@ -87,12 +87,12 @@ describe('toggling a filter from a bar', () => {
 });
 
 describe('accessible names', () => {
-  it('say the value, the count in French and what a click does', () => {
+  it('start with the text drawn (value and count in French), then say what a click does', () => {
     const chart = vocabularyChart('themes', THEMES, new Map([['ent', 1234]]), ['ent']);
-    expect(barName(chart, chart.bars[0]!)).toBe(`Thème ENT : ${(1234).toLocaleString('fr-FR')} innovations ; retirer le filtre sur ce thème`);
+    expect(barName(chart, chart.bars[0]!)).toBe(`ENT ${(1234).toLocaleString('fr-FR')} innovations ; retirer le filtre sur ce thème`);
     const years = yearChart(new Map([[2009, 1], [UNKNOWN_YEAR, 2]]), filters());
-    expect(barName(years, years.bars[0]!)).toBe('Année 2009 : 1 innovation ; filtrer sur cette année seule');
-    expect(barName(years, years.bars[1]!)).toBe('Année inconnue : 2 innovations');
+    expect(barName(years, years.bars[0]!)).toBe('2009 1 innovation ; filtrer sur cette année seule');
+    expect(barName(years, years.bars[1]!)).toBe('Année inconnue 2 innovations');
   });
 });
 
@@ -114,12 +114,14 @@ describe('chart layout', () => {
     expect(chartLayout(bars, 200, measure).rows.map((r) => r.barWidth).slice(1)).toEqual([2, 0]);
   });
 
-  it('shortens labels that do not fit, with an ellipsis, and ticks emphasised ones', () => {
+  it('shortens labels that do not fit, with an ellipsis, leaving room for the mark of emphasised ones', () => {
     expect(fitText('Haut débit et aménagement numérique rural', 140, measure)).toBe('Haut débit et aména…');
     expect(fitText('Haut débit et aménagement', 98, measure)).toBe('Haut débit et…');
     expect(fitText('Court', 140, measure)).toBe('Court');
     const ticked = vocabularyChart('themes', THEMES, new Map([['ent', 1]]), ['ent']);
-    expect(chartLayout(ticked.bars, 300, measure).rows[0]!.label).toBe('✓ ENT');
+    expect(chartLayout(ticked.bars, 300, measure).rows[0]!.label).toBe('ENT');
+    const long = vocabularyChart('themes', [{ id: 'x', libelle: 'Haut débit et aménagement', couleur: '#000' }], new Map(), ['x']);
+    expect(chartLayout(long.bars, 98 + 14, measure).rows[0]!.label).toBe('Haut débit et…');
   });
 
   it('does not mutate the bars it lays out', () => {

@@ -125,13 +125,16 @@ export function toggleBar(
   }
 }
 
-/** What a bar says to a screen reader: its value, its count, and what a click does. */
+/**
+ * What a bar says to a screen reader: its value and count as drawn (the visible text starts the
+ * name, WCAG 2.5.3), then what a click does.
+ */
 export function barName(series: ChartSeries, bar: ChartBar): string {
-  const n = formatCount(bar.count);
-  if (!bar.toggles) return `${bar.libelle} : ${n}`;
+  const n = `${bar.libelle} ${formatCount(bar.count)}`;
+  if (!bar.toggles) return n;
   const what = series.kind === 'annees' ? 'cette année' : series.kind === 'regions' ? 'cette région' : series.kind === 'themes' ? 'ce thème' : 'ce secteur';
   const action = bar.selected ? `retirer le filtre sur ${what}` : series.kind === 'annees' ? `filtrer sur ${what} seule` : `filtrer sur ${what}`;
-  return `${series.groupe} ${bar.libelle} : ${n} ; ${action}`;
+  return `${n} ; ${action}`;
 }
 
 /** Geometry of a horizontal bar chart: label above each bar, count after it. */
@@ -144,6 +147,9 @@ export const CHART_LAYOUT = Object.freeze({
   countGap: 5,
   fontSize: 13,
 });
+
+/** Drawn before the label of an emphasised bar (a sign, not only a colour, says it is chosen). */
+export const CHOSEN_MARK = '✓ ';
 
 export interface BarLayout {
   bar: ChartBar;
@@ -173,7 +179,7 @@ export function chartLayout(bars: readonly ChartBar[], width: number, measure: (
   const scale = Math.max(0, width - countRoom) / max;
   const rows = bars.map((bar, k): BarLayout => {
     const barWidth = bar.count === 0 ? 0 : Math.max(2, bar.count * scale);
-    return { bar, y: top + k * rowHeight, label: fitText(bar.emphasis ? `✓ ${bar.libelle}` : bar.libelle, width, measure), barWidth, countX: barWidth + countGap };
+    return { bar, y: top + k * rowHeight, label: fitText(bar.libelle, width - (bar.emphasis ? measure(CHOSEN_MARK) : 0), measure), barWidth, countX: barWidth + countGap };
   });
   return { width, height: top * 2 + bars.length * rowHeight, rows };
 }

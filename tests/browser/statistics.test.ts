@@ -4,7 +4,9 @@
  * view opens. Expected values are computed from the built data (dist/data), never written here.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtData, narrowingTheme, openApp, screenshot, screenshotDir, waitForMapIdle, type OpenedApp } from './harness';
@@ -125,7 +127,7 @@ describe('statistics view', () => {
     const [themeId] = (await chartBars(page, 'themes'))[0]!;
     const theme = vocabulaires.themes.find((t) => t.id === themeId)!;
     const measures = await page.evaluate(() => performance.getEntriesByName('carto:filter').length);
-    const bar = page.getByRole('button', { name: new RegExp(`^Thème ${theme.libelle} : .* ; filtrer sur ce thème$`) });
+    const bar = page.getByRole('button', { name: new RegExp(`^${theme.libelle} [\\d\\u202f ]+ innovations? ; filtrer sur ce thème$`) });
     expect(await bar.getAttribute('aria-pressed')).toBe('false');
     await bar.click();
     const expected = innovations.filter((i) => i.secteurs.includes(secteur.id) && i.themes.includes(themeId)).length;
@@ -133,9 +135,9 @@ describe('statistics view', () => {
     expect(new URL(page.url()).searchParams.getAll('theme')).toEqual([themeId]);
     expect(await page.locator(`#filtre-themes-${themeId}`).isChecked()).toBe(true);
     await expect.poll(() => page.evaluate(() => performance.getEntriesByName('carto:filter').length), { timeout: 20_000 }).toBeGreaterThan(measures);
-    await expect.poll(() => page.getByRole('button', { name: new RegExp(`^Thème ${theme.libelle} : .* ; retirer le filtre sur ce thème$`) }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.getByRole('button', { name: new RegExp(`^${theme.libelle} [\\d\\u202f ]+ innovations? ; retirer le filtre sur ce thème$`) }).getAttribute('aria-pressed')).toBe('true');
     // From the keyboard: the bar has focus, Enter unticks it.
-    await page.getByRole('button', { name: new RegExp(`^Thème ${theme.libelle} :`) }).focus();
+    await page.getByRole('button', { name: new RegExp(`^${theme.libelle} [\\d\\u202f ]+ innovations? ; retirer`) }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => new URL(page.url()).searchParams.getAll('theme')).toEqual([]);
     await expect.poll(() => countShown(page)).toBe(innovations.filter((i) => i.secteurs.includes(secteur.id)).length);
@@ -233,6 +235,38 @@ describe('statistics on a phone and in print', () => {
       await expect.poll(() => printed.count()).toBe(4);
       expect(await printed.first().isVisible()).toBe(true);
       expect(await printed.first().getAttribute('aria-label')).toMatch(/^Innovations par thème : /);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('accessibility of the statistics, density and replay (axe-core, serious and critical)', () => {
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+  async function seriousViolations(page: Page): Promise<string[]> {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResults> } }).axe;
+      return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+    });
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}) : ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  }
+
+  it('has none with the charts and a data table open, the density view and the replay controls', async () => {
+    const app = await openApp('/');
+    try {
+      const page = app.page;
+      await waitForMapIdle(page);
+      await page.getByRole('button', { name: 'Statistiques' }).click();
+      await page.locator('[data-graphique="annees"] svg').waitFor();
+      await page.locator('[data-graphique="regions"]').getByRole('button', { name: 'Voir les données' }).click();
+      await openFilterGroup(page, 'Années');
+      await page.getByRole('radio', { name: 'Densité' }).check();
+      await page.getByRole('button', { name: 'Rejouer la tournée' }).click();
+      await page.getByRole('region', { name: 'Rejouer la tournée' }).getByRole('button', { name: 'Pause' }).click();
+      expect(await seriousViolations(page)).toEqual([]);
     } finally {
       await app.close();
     }

@@ -1,5 +1,5 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { barName, chartLayout, CHART_LAYOUT, type ChartBar, type ChartSeries } from '../../domain/stats';
+import { barName, chartLayout, CHART_LAYOUT, CHOSEN_MARK, type ChartBar, type ChartSeries } from '../../domain/stats';
 import { downloadChartPng, downloadChartSvg, type ChartFileText } from './chartExport';
 
 const FONT_FAMILY = 'system-ui, sans-serif';
@@ -36,6 +36,8 @@ export function BarChart({ series, width, onToggle, fileText, fileName }: BarCha
   const [failure, setFailure] = useState<string | null>(null);
   const measure = useMemo(() => textMeasure(), []);
   const layout = useMemo(() => chartLayout(series.bars, width, measure), [series.bars, width, measure]);
+  const markWidth = measure(CHOSEN_MARK);
+  const spaceWidth = measure(' ');
   const interactive = onToggle !== undefined;
   const { rowHeight, labelBaseline, barTop, barHeight, fontSize } = CHART_LAYOUT;
   const dimOthers = series.bars.some((b) => b.emphasis) && series.kind === 'annees';
@@ -115,7 +117,6 @@ export function BarChart({ series, width, onToggle, fileText, fileName }: BarCha
                 onKeyDown={clickable ? (e) => onKeyDown(e, k, bar) : undefined}
               >
                 {clickable && <rect className="graphique-cible" width={layout.width} height={rowHeight} fill="transparent" />}
-                <text x={0} y={labelBaseline} fill={TEXT} fontWeight={bar.emphasis ? 700 : 400}>{row.label}</text>
                 {row.barWidth > 0 && (
                   <rect
                     x={0.5} y={barTop} width={row.barWidth} height={barHeight}
@@ -123,8 +124,12 @@ export function BarChart({ series, width, onToggle, fileText, fileName }: BarCha
                     stroke={TEXT} strokeWidth={bar.emphasis ? 2 : 1}
                   />
                 )}
-                <text x={row.countX} y={barTop + barHeight - 2} fill={TEXT}>
-                  {bar.count.toLocaleString('fr-FR')}
+                {/* One text for label and count, so the text read out of the row is "label count",
+                    the start of the bar's name (WCAG 2.5.3). */}
+                <text fill={TEXT}>
+                  {bar.emphasis && <tspan x={0} y={labelBaseline} fontWeight={700}>{CHOSEN_MARK}</tspan>}
+                  <tspan x={bar.emphasis ? markWidth : 0} y={labelBaseline} fontWeight={bar.emphasis ? 700 : 400}>{row.label}</tspan>
+                  <tspan x={row.countX - spaceWidth} y={barTop + barHeight - 2}> {bar.count.toLocaleString('fr-FR')}</tspan>
                 </text>
                 {clickable && <rect className="graphique-focus" x={1} y={1} width={layout.width - 2} height={rowHeight - 2} rx={3} fill="none" />}
               </g>
