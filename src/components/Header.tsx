@@ -1,8 +1,9 @@
 import { useAppStore } from '../store/appStore';
 import { useLoadedData } from './hooks';
+import { PropositionButton } from './PropositionButton';
 
 /**
- * The page's title and the sample-data notice. Embedded in another site the title is only read by
+ * The page's title, the sample-data notice and "Proposer une innovation". Embedded in another site the title is only read by
  * screen readers (the host page has its own), and the notice stays, smaller.
  */
 export function Header({ onSkipToPanel }: { onSkipToPanel: () => void }) {
@@ -24,6 +25,7 @@ export function Header({ onSkipToPanel }: { onSkipToPanel: () => void }) {
           <strong>Données d'exemple</strong> : les innovations affichées sont fictives et servent à montrer l'outil.
         </p>
       )}
+      {!integration && <PropositionButton />}
     </header>
   );
 }
