@@ -24,7 +24,7 @@ import { HoverFeedback, type MapHit, type TooltipLines } from './hover';
 import { CLICKABLE_LAYERS, LAYER, SOURCE } from './ids';
 import { MapMeasures } from './measures';
 import { NATIONAL_BOUNDS } from './model';
-import { clusterRadius, POINT_STROKE, PointsLayer, pointRadius } from './pointsLayer';
+import { clusterRadius, LAUREAT_RING, POINT_STROKE, PointsLayer, pointRadius } from './pointsLayer';
 import { StopMarkers } from './stopMarkers';
 import { DEFAULT_TOKENS, type MapTokens } from './tokens';
 
@@ -252,12 +252,13 @@ export class MapController {
   }
 
   /** Screen circles of the clusters and points drawn now (CSS px from the map's top left). */
-  private drawnCircles(): { x: number; y: number; r: number; count: number }[] {
+  private drawnCircles(): { x: number; y: number; r: number; count: number; laureat: boolean }[] {
     const zoom = this.map.getZoom();
     return this.points.features.map((f) => {
       const { x, y } = this.map.project(f.geometry.coordinates as [number, number]);
       const count = 'cluster' in f.properties ? f.properties.point_count : 1;
-      return { x, y, r: ('cluster' in f.properties ? clusterRadius(count) : pointRadius(zoom)) + POINT_STROKE, count };
+      const laureat = !('cluster' in f.properties) && f.properties.laureat;
+      return { x, y, r: ('cluster' in f.properties ? clusterRadius(count) : pointRadius(zoom) + (laureat ? LAUREAT_RING : 0)) + POINT_STROKE, count, laureat };
     });
   }
 
