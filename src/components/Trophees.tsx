@@ -7,7 +7,7 @@ import { useLoadedData } from './hooks';
 import './contributions.css';
 
 const TEXTS = {
-  filterHelp: 'Innovations distinguées par les Trophées de l’Innovation Territoriale',
+  filterTitle: 'Innovations distinguées par les Trophées de l’Innovation Territoriale',
   legend: 'lauréat des Trophées de l’Innovation Territoriale (point cerclé d’or)',
 };
 
@@ -41,16 +41,14 @@ export function LaureatFilter() {
         id="filtre-laureats"
         type="checkbox"
         checked={laureats}
-        aria-describedby="filtre-laureats-aide"
         onChange={(e) => setFilters({ laureats: e.target.checked })}
       />
-      <label htmlFor="filtre-laureats">
+      <label htmlFor="filtre-laureats" title={TEXTS.filterTitle}>
         <span className="badge-laureat-etoile" aria-hidden="true">★</span>
         {LAUREATS_LABEL}
         <span className="filtres-compte" aria-hidden="true">{count.toLocaleString('fr-FR')}</span>
         <span className="visuellement-cache">, {formatCount(count)}</span>
       </label>
-      <p id="filtre-laureats-aide" className="filtres-aide">{TEXTS.filterHelp}</p>
     </div>
   );
 }
