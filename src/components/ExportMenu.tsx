@@ -72,6 +72,7 @@ function ExportMenuOf({ data }: { data: LoadedData }) {
           aria-controls="export-contenu"
           onClick={() => setOpen((v) => !v)}
         >
+          <span className="bascule-fleche" aria-hidden="true" />
           Exporter
         </button>
       </h2>

@@ -18,6 +18,7 @@ export function Legend() {
     <section className="legende" aria-labelledby="legende-titre" data-ouverte={open}>
       <h2 className="legende-entete">
         <button type="button" id="legende-titre" className="legende-bascule" aria-expanded={open} onClick={() => setOpen((v) => !v)}>
+          <span className="bascule-fleche" aria-hidden="true" />
           Légende<span className="visuellement-cache"> de la carte</span>
         </button>
       </h2>

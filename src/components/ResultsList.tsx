@@ -107,13 +107,21 @@ function ResultsListOf({ source, themes, tools }: { source: InnovationSource; th
     if (selectedIndex >= 0) setActive(selectedIndex);
   }, [selectedIndex]);
   const shownBefore = useRef(resultsShown);
+  /** Back from a detail, the last viewed row is still to be shown (its index may come later). */
+  const revealPending = useRef(false);
   useEffect(() => {
-    const back = resultsShown && !shownBefore.current;
+    if (resultsShown && !shownBefore.current) revealPending.current = true;
+    if (!resultsShown) revealPending.current = false;
     shownBefore.current = resultsShown;
-    if (!back || lastViewedIndex < 0) return;
+    if (!revealPending.current || lastViewedIndex < 0 || !list || !scroller) return;
+    revealPending.current = false;
     setActive(lastViewedIndex);
-    virtualizer.scrollToIndex(lastViewedIndex, { align: 'auto' });
-  }, [resultsShown, lastViewedIndex, virtualizer]);
+    // Measured now: the list was hidden until this commit, so the offset kept for it is stale.
+    const top = list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop + lastViewedIndex * ROW_HEIGHT;
+    if (top < scroller.scrollTop || top + ROW_HEIGHT > scroller.scrollTop + scroller.clientHeight) {
+      scroller.scrollTop = top - (scroller.clientHeight - ROW_HEIGHT) / 2;
+    }
+  }, [resultsShown, lastViewedIndex, list, scroller]);
 
   const count = rowsOf.length;
   const featureAt = (index: number) => {

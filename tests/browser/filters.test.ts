@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtData as builtFeatures, narrowingTheme, openApp, readData, screenshot, waitForMapIdle, type OpenedApp } from './harness';
 import type { Etape, Innovation } from '../../src/domain/types';
 import { foldText } from '../../src/domain/normalize';
+import { filterCheckbox, openFilterGroup, panelDetail } from './ui';
 
 /** The built innovations and stops as their properties (what the list and exports show). */
 function builtData() {
@@ -23,24 +24,34 @@ async function countShown(page: Page): Promise<number> {
   return Number(await page.locator('.resultats-compte').getAttribute('data-count'));
 }
 
-/** Every row of the virtualised list, in order, by scrolling it from top to bottom. */
+/**
+ * Every row of the virtualised list, in order, by scrolling the side panel (the list's one scroll
+ * container) from top to bottom; the panel is left at the end of the list.
+ */
 async function allListIds(page: Page): Promise<string[]> {
   const list = page.getByRole('listbox', { name: 'Résultats' });
+  const panel = page.locator('#panneau');
   const byPosition = new Map<number, string>();
-  await list.evaluate((el) => { el.scrollTop = 0; });
+  await panel.evaluate((el) => { el.scrollTop = 0; });
   for (let guard = 0; guard < 10_000; guard++) {
     const rows = await list.evaluate((el) => [...el.querySelectorAll('[role="option"]')]
       .map((o) => [Number(o.getAttribute('aria-posinset')), o.getAttribute('data-id') ?? ''] as const));
     for (const [pos, id] of rows) byPosition.set(pos, id);
-    const atEnd = await list.evaluate((el) => {
+    const atEnd = await panel.evaluate((el) => {
       const before = el.scrollTop;
-      el.scrollTop += el.clientHeight;
+      el.scrollTop += el.clientHeight / 2;
       return el.scrollTop === before;
     });
     if (atEnd) break;
     await page.waitForTimeout(30);
   }
   return [...byPosition.entries()].sort((a, b) => a[0] - b[0]).map(([, id]) => id);
+}
+
+/** Unfolds the export section (between the count and the list). */
+async function openExport(page: Page): Promise<void> {
+  const button = page.getByRole('button', { name: 'Exporter', exact: true });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
 }
 
 /** Clears every filter with the panel's own button, when there is something to clear. */
@@ -82,7 +93,7 @@ describe('filters on the desktop', () => {
     const canvasBefore = await page.locator('canvas.maplibregl-canvas').screenshot();
     const measuresBefore = await filterMeasures(page);
 
-    await page.getByRole('checkbox', { name: new RegExp(`^${theme.libelle}`) }).check();
+    await (await filterCheckbox(page, 'Thèmes', theme.libelle)).check();
 
     const expected = innovations.filter((i) => i.themes.includes(theme.id));
     await expect.poll(() => countShown(page)).toBe(expected.length);
@@ -110,6 +121,7 @@ describe('filters on the desktop', () => {
   it('exports exactly the filtered list as a ; CSV with BOM, then GeoJSON and stops', async () => {
     const page = app.page;
     const listIds = await allListIds(page);
+    await openExport(page);
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter CSV' }).click()]);
     expect(csvDownload.suggestedFilename()).toMatch(new RegExp(`^innovations-${theme.id}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     const csv = await saved(csvDownload);
@@ -153,6 +165,7 @@ describe('filters on the desktop', () => {
       .features.map((f) => f.properties).filter((d) => d.role === 'zone');
     const perDep = (code: string) => innovations.filter((i) => i.departement === code).length;
     const dep = departements.filter((d) => foldText(d.nom) !== d.nom.toLowerCase() && perDep(d.code) > 0)[0] ?? departements.sort((a, b) => perDep(b.code) - perDep(a.code))[0]!;
+    await openFilterGroup(page, 'Territoire');
     const field = page.getByRole('combobox', { name: 'Département', exact: true });
     await field.fill(foldText(dep.nom));
     await field.press('Enter');
@@ -188,7 +201,7 @@ describe('shareable links', () => {
     let ids: string[];
     try {
       await waitForMapIdle(first.page);
-      await first.page.getByRole('checkbox', { name: new RegExp(`^${theme.libelle}`) }).check();
+      await (await filterCheckbox(first.page, 'Thèmes', theme.libelle)).check();
       await first.page.getByLabel('Rechercher').fill('e');
       await first.page.getByLabel('Rechercher').press('Enter');
       await expect.poll(() => first.page.url()).toContain('q=e');
@@ -209,15 +222,19 @@ describe('shareable links', () => {
     const second = await openApp(new URL(url).pathname + new URL(url).search);
     try {
       await waitForMapIdle(second.page);
-      expect(await second.page.getByRole('checkbox', { name: new RegExp(`^${theme.libelle}`) }).isChecked()).toBe(true);
-      expect(await second.page.getByLabel('Rechercher').inputValue()).toBe('e');
-      await expect.poll(() => countShown(second.page)).toBe(ids.length);
-      // The selected row, last of the list, was scrolled into view and marked.
+      // The selection opens in the panel; back to the results, the filters are those of the link
+      // and the selected row (last of the list) was scrolled into view and marked.
       const target = ids[ids.length - 1]!;
-      await expect.poll(() => second.page.locator(`[role="option"][data-id="${target}"]`).getAttribute('aria-selected')).toBe('true');
       const titre = innovations.find((i) => i.id === target)!.titre;
       await expect.poll(() => second.page.getByRole('heading', { name: titre }).count()).toBeGreaterThan(0);
+      await second.page.getByRole('button', { name: 'Retour aux résultats' }).click();
+      const row = second.page.locator(`[role="option"][data-id="${target}"]`);
+      await expect.poll(() => row.getAttribute('class')).toContain('resultats-ligne-vue');
+      expect(await rowInPanelView(row)).toBe(true);
+      await expect.poll(() => countShown(second.page)).toBe(ids.length);
       expect(await allListIds(second.page)).toEqual(ids);
+      expect(await (await filterCheckbox(second.page, 'Thèmes', theme.libelle)).isChecked()).toBe(true);
+      expect(await second.page.getByLabel('Rechercher').inputValue()).toBe('e');
       expect(second.consoleErrors).toEqual([]);
     } finally {
       await second.close();
@@ -237,8 +254,17 @@ describe('shareable links', () => {
   });
 });
 
+/** Whether a row is within the part of the side panel on screen. */
+function rowInPanelView(row: import('playwright-core').Locator): Promise<boolean> {
+  return row.evaluate((el) => {
+    const panel = el.closest('#panneau')!.getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    return r.top >= panel.top - 1 && r.bottom <= panel.bottom + 1;
+  });
+}
+
 describe('list and map in step', () => {
-  it('a point clicked on the map marks its row and scrolls the list to it', async () => {
+  it('a point clicked on the map opens its detail; back to the results, its row is marked and in view', async () => {
     const features = readData<FeatureCollection<Point, Innovation>>('innovations.geojson').features;
     const { etapes } = builtData();
     const far = (a: number[], b: number[]) => Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!) > 0.05;
@@ -269,13 +295,11 @@ describe('list and map in step', () => {
       expect(await row.count()).toBe(0);
       const box = (await app.page.locator('canvas.maplibregl-canvas').boundingBox())!;
       await app.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-      await expect.poll(() => row.getAttribute('aria-selected')).toBe('true');
-      const inView = await row.evaluate((el) => {
-        const list = el.closest('[role="listbox"]')!.getBoundingClientRect();
-        const r = el.getBoundingClientRect();
-        return r.top >= list.top - 1 && r.bottom <= list.bottom + 1;
-      });
-      expect(inView).toBe(true);
+      await expect.poll(() => app.page.getByRole('heading', { level: 2, name: target.properties.titre }).count()).toBe(1);
+      expect(await panelDetail(app.page).isVisible()).toBe(true);
+      await app.page.getByRole('button', { name: 'Retour aux résultats' }).click();
+      await expect.poll(() => row.getAttribute('class')).toContain('resultats-ligne-vue');
+      expect(await rowInPanelView(row)).toBe(true);
       expect(app.consoleErrors).toEqual([]);
     } finally {
       await app.close();
@@ -304,6 +328,8 @@ describe('keyboard only', () => {
       });
 
       await tabUntil(async () => (await focused()).id === 'filtre-texte', 'la recherche');
+      await tabUntil(async () => (await focused()).text.startsWith('Thèmes'), 'le bouton Thèmes');
+      await page.keyboard.press('Enter');
       await tabUntil(async () => (await focused()).id === `filtre-themes-${theme.id}`, `la case ${theme.libelle}`);
       await page.keyboard.press('Space');
       const expected = innovations.filter((i) => i.themes.includes(theme.id));
@@ -319,7 +345,12 @@ describe('keyboard only', () => {
       await page.keyboard.press('Enter');
       await expect.poll(() => page.url()).toContain(`selection=innovation:${activeId}`);
       await screenshot(page, 'filtres-clavier-selection');
+      // Escape goes back to the results, focus in the list.
+      await page.keyboard.press('Escape');
+      await expect.poll(async () => (await focused()).role).toBe('listbox');
 
+      await tabUntil(async () => (await focused()).text === 'Exporter', 'le bouton Exporter');
+      await page.keyboard.press('Enter');
       await tabUntil(async () => (await focused()).text === 'Exporter CSV', 'le bouton Exporter CSV');
       const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
       expect(download.suggestedFilename()).toMatch(/^innovations-.*\.csv$/);
@@ -337,6 +368,7 @@ describe('screenshots of a filtered list', () => {
       const app = await openApp(`/?theme=${theme.id}`, { viewport });
       try {
         await waitForMapIdle(app.page);
+        if (name === 'telephone') await app.page.getByRole('button', { name: /^Filtres et liste/ }).click();
         await app.page.locator('.resultats').scrollIntoViewIfNeeded();
         await app.page.locator('.resultats-ligne').first().hover();
         await screenshot(app.page, `filtres-liste-${name}`);

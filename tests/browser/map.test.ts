@@ -8,6 +8,7 @@ import bbox from '@turf/bbox';
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtData, openApp, readData, screenshot, waitForMapIdle, type OpenedApp } from './harness';
+import { filterCheckbox, openFilterGroup, panelDetail } from './ui';
 import type { Vocabulaires } from '../../src/domain/types';
 import { formatCount } from '../../src/domain/presentation';
 import { EMPTY_FILTERS } from '../../src/store/appStore';
@@ -67,18 +68,24 @@ describe('map explorer, national view (desktop)', () => {
     expect(await app.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/Laon/);
   });
 
-  it('opens the Laon stop with its subject, then gives focus back to the marker on Escape', async () => {
+  it('opens the Laon stop in the side panel with its subject, its badge still in view, then gives focus back to the marker on Escape', async () => {
     const laonStop = etapes.find((e) => e.properties.commune === 'Laon')!;
     const marker = app.page.getByRole('button', { name: /Laon \(Aisne\)$/ });
     await marker.click();
-    const dialog = app.page.getByRole('dialog');
-    await expect.poll(() => dialog.isVisible()).toBe(true);
-    expect(await dialog.textContent()).toContain(laonStop.properties.intitule);
-    expect(await dialog.textContent()).toContain('28 mai 2009');
-    expect(await app.page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
-    await screenshot(app.page, 'popup-etape');
+    const detail = panelDetail(app.page);
+    await expect.poll(() => detail.isVisible()).toBe(true);
+    expect(await detail.textContent()).toContain(laonStop.properties.intitule);
+    expect(await detail.textContent()).toContain('28 mai 2009');
+    expect(await app.page.getByRole('heading', { level: 2, name: /28 mai 2009 — Laon/ }).count()).toBe(1);
+    // The detail takes the focus (its heading), in the panel, not over the map: the stop stays visible.
+    expect(await app.page.evaluate(() => document.activeElement?.closest('#panneau') !== null)).toBe(true);
+    const badge = (await marker.boundingBox())!;
+    const panel = (await app.page.locator('#panneau').boundingBox())!;
+    expect(badge.x + badge.width).toBeLessThanOrEqual(panel.x);
+    expect(await app.page.getByRole('dialog').count()).toBe(0);
+    await screenshot(app.page, 'etape-ouverte');
     await app.page.keyboard.press('Escape');
-    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => detail.count()).toBe(0);
     expect(await app.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/Laon \(Aisne\)$/);
   });
 
@@ -96,24 +103,28 @@ describe('map explorer, national view (desktop)', () => {
     const marker = app.page.locator(`button.etape-marqueur[data-etape-id="${withoutTheme!.properties.id}"]`);
     await marker.focus();
     await app.page.keyboard.press('Enter');
-    const dialog = app.page.getByRole('dialog');
-    await expect.poll(() => dialog.isVisible()).toBe(true);
-    expect(await dialog.textContent()).toContain('Thème à venir');
-    await app.page.getByRole('button', { name: 'Fermer (Échap)' }).click();
-    await expect.poll(() => dialog.count()).toBe(0);
+    const detail = panelDetail(app.page);
+    await expect.poll(() => detail.isVisible()).toBe(true);
+    expect(await detail.textContent()).toContain('Thème à venir');
+    await app.page.getByRole('button', { name: 'Retour aux résultats' }).click();
+    await expect.poll(() => detail.count()).toBe(0);
   });
 
-  it('closes the stop dialog with a click on the dimmed backdrop, not inside it', async () => {
+  it('goes back to the results with the pointer, where the list was, focus in the list', async () => {
+    const list = app.page.locator('.resultats-liste');
+    const panel = app.page.locator('#panneau');
+    await panel.evaluate((el) => el.scrollTo(0, 300));
+    await expect.poll(() => panel.evaluate((el) => el.scrollTop)).toBe(300);
     await app.page.getByRole('button', { name: /Laon \(Aisne\)$/ }).click();
-    const dialog = app.page.getByRole('dialog');
-    await expect.poll(() => dialog.isVisible()).toBe(true);
-    const box = (await dialog.boundingBox())!;
-    await app.page.mouse.click(box.x + 20, box.y + box.height - 8);
-    expect(await dialog.isVisible()).toBe(true);
-    await app.page.mouse.click(box.x + box.width / 2, Math.max(2, box.y - 30));
-    await expect.poll(() => dialog.count()).toBe(0);
-    // Focus goes back to the marker once the dialog is gone (it can land a moment later).
-    await expect.poll(() => app.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/Laon \(Aisne\)$/);
+    const detail = panelDetail(app.page);
+    await expect.poll(() => detail.isVisible()).toBe(true);
+    expect(await list.isVisible()).toBe(false);
+    await app.page.getByRole('button', { name: 'Retour aux résultats' }).click();
+    await expect.poll(() => detail.count()).toBe(0);
+    expect(await list.isVisible()).toBe(true);
+    expect(await panel.evaluate((el) => el.scrollTop)).toBe(300);
+    expect(await app.page.evaluate(() => document.activeElement?.classList.contains('resultats-liste'))).toBe(true);
+    await panel.evaluate((el) => el.scrollTo(0, 0));
   });
 
   it('pans and zooms with the keyboard once the map has focus', async () => {
@@ -206,7 +217,7 @@ describe('map explorer, inset department', () => {
       const tooltip = app.page.locator('.carte-infobulle');
       await app.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await expect.poll(() => tooltip.textContent()).toBe(`La Réunion974 · ${formatCount(inReunion.length)}`);
-      await app.page.getByRole('checkbox', { name: new RegExp(`^${theme!.libelle}`) }).check();
+      await (await filterCheckbox(app.page, 'Thèmes', theme!.libelle)).check();
       await app.page.waitForFunction(() => performance.getEntriesByName('carto:filter').length > 0, undefined, { timeout: 30_000 });
       await app.page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2);
       expect(await tooltip.textContent()).toBe(`La Réunion974 · ${formatCount(kept(theme!.id))}`);
@@ -283,6 +294,7 @@ describe('map explorer, innovation point and filters', () => {
     const app = await openApp('/');
     try {
       await waitForMapIdle(app.page);
+      await openFilterGroup(app.page, 'Thèmes');
       await app.page.locator('.panneau input[type="checkbox"]').first().check();
       await app.page.waitForFunction(() => performance.getEntriesByName('carto:filter').length > 0, undefined, { timeout: 30_000 });
       expect(await app.page.evaluate(() => performance.getEntriesByName('carto:filter-start', 'mark').length)).toBe(0);
@@ -317,21 +329,27 @@ describe('map explorer, department chosen outside the map', () => {
 });
 
 describe('map explorer on a phone', () => {
-  it('keeps the map, the stops and the stop dialog on screen', async () => {
+  it('keeps the map, the stop and its detail on screen: the detail a sheet under the map, the stop above it', async () => {
     const viewport = { width: 390, height: 844 };
     const app = await openApp('/', { viewport });
     try {
       await waitForMapIdle(app.page);
       await screenshot(app.page, 'telephone-vue-nationale');
-      await app.page.getByRole('button', { name: /Laon \(Aisne\)$/ }).click();
-      const dialog = app.page.getByRole('dialog');
-      await expect.poll(() => dialog.isVisible()).toBe(true);
-      const box = (await dialog.boundingBox())!;
-      expect(box.x).toBeGreaterThanOrEqual(0);
-      expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
-      expect(box.y).toBeGreaterThanOrEqual(0);
-      expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
-      await screenshot(app.page, 'telephone-popup-etape');
+      const marker = app.page.getByRole('button', { name: /Laon \(Aisne\)$/ });
+      await marker.click();
+      const detail = panelDetail(app.page);
+      await expect.poll(() => detail.isVisible()).toBe(true);
+      const sheet = (await app.page.locator('#panneau').boundingBox())!;
+      expect(sheet.x).toBeGreaterThanOrEqual(0);
+      expect(sheet.x + sheet.width).toBeLessThanOrEqual(viewport.width);
+      expect(sheet.y + sheet.height).toBeLessThanOrEqual(viewport.height);
+      // The sheet leaves the top of the map in view, with the stop's badge in it.
+      expect(sheet.y).toBeGreaterThan(viewport.height * 0.3);
+      await expect.poll(async () => {
+        const badge = (await marker.boundingBox())!;
+        return badge.y >= 0 && badge.y + badge.height <= sheet.y;
+      }, { timeout: 15_000 }).toBe(true);
+      await screenshot(app.page, 'telephone-etape-ouverte');
       expect(app.consoleErrors).toEqual([]);
     } finally {
       await app.close();
