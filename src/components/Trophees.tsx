@@ -47,7 +47,7 @@ export function LaureatFilter() {
         <span className="badge-laureat-etoile" aria-hidden="true">★</span>
         {LAUREATS_LABEL}
         <span className="filtres-compte" aria-hidden="true">{count.toLocaleString('fr-FR')}</span>
-        <span className="visuellement-cache">, {formatCount(count)}</span>
+        <span className="visuellement-cache">({formatCount(count)})</span>
       </label>
     </div>
   );
