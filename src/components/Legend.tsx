@@ -4,6 +4,7 @@ import { selectLegendClasses } from '../store/selectors';
 import { DEFAULT_TOKENS, shadeColour } from '../map/tokens';
 import { DensityLegend, DisplayToggle } from './MapDisplayControls';
 import { TourTrigger } from './TourReplay';
+import { LaureatLegendItem } from './Trophees';
 
 /**
  * Choropleth classes (recomputed with the filters) and the meaning of the map symbols, in a strip
@@ -37,6 +38,7 @@ export function Legend() {
       <ul className="legende-symboles">
         {!density && <li><span className="symbole-innovation" aria-hidden="true" /> innovation (couleur de son 1er thème)</li>}
         {!density && <li><span className="symbole-grappe" aria-hidden="true">5</span> groupe d'innovations</li>}
+        {!density && <LaureatLegendItem />}
         <li><span className="symbole-etape" aria-hidden="true">1</span> étape n° 1 de la tournée, reliée à son lieu</li>
         <li><span className="symbole-parcours" aria-hidden="true" /> sens du parcours</li>
         <li><span className="symbole-lieu" aria-hidden="true" /> commune (en zoomant)</li>
