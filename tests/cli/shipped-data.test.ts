@@ -70,6 +70,13 @@ describe('the shipped data folder', () => {
     expect([...themes].sort()).toEqual(vocab.themes.map((t) => t.id).sort());
     expect([...secteurs].sort()).toEqual(vocab.secteurs.map((s) => s.id).sort());
     expect(innovations.filter((f) => f.properties.etape !== '').length).toBeGreaterThan(0);
+    // A few example laureates of the Trophées, so the laureate filter and markers show.
+    expect(innovations.filter((f) => f.properties.trophee !== null).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps the tour of 2009 only: one edition, no edition switch', () => {
+    const etapes = read<EtapeCollection>('etapes.geojson').features.filter((f): f is EtapeFeature => f.geometry.type === 'Point');
+    expect(new Set(etapes.map((e) => e.properties.edition))).toEqual(new Set([2009]));
   });
 
   it('draws overseas points inside their inset and keeps their real coordinates', () => {
