@@ -20,6 +20,7 @@ export function PropositionButton() {
   const data = useLoadedData();
   const [form, setForm] = useState<FormModule | null>(null);
   const [opened, setOpened] = useState(0);
+  const [mapShown, setMapShown] = useState(true);
   const [state, setState] = useState<'idle' | 'loading' | 'failed'>('idle');
   const button = useRef<HTMLButtonElement>(null);
   if (!data) return null;
@@ -34,6 +35,8 @@ export function PropositionButton() {
       }
     }
     setState('idle');
+    // Without WebGL the map gives way to a notice: no place can be picked on it.
+    setMapShown(document.querySelector('.carte:not([hidden]) canvas.maplibregl-canvas') !== null);
     setOpened((n) => n + 1);
   };
   return (
@@ -43,7 +46,7 @@ export function PropositionButton() {
       </button>
       <span role="status" className="proposer-etat">{state === 'loading' ? TEXTS.loading : ''}</span>
       {state === 'failed' && <p role="alert" className="proposer-erreur">{TEXTS.failed}</p>}
-      {form && <form.PropositionForm data={data} opened={opened} opener={button} />}
+      {form && <form.PropositionForm data={data} opened={opened} opener={button} mapShown={mapShown} />}
     </div>
   );
 }

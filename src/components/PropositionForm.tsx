@@ -113,7 +113,14 @@ const sortedDepartements = (departements: readonly DepartementInfo[]) =>
  * the organisers, and an e-mail to them when meta.json gives their address. Its position may be
  * picked on the map: the dialog steps aside while the map waits for the click.
  */
-export function PropositionForm({ data, opened, opener }: { data: LoadedData; opened: number; opener: RefObject<HTMLButtonElement | null> }) {
+export function PropositionForm({ data, opened, opener, mapShown }: {
+  data: LoadedData;
+  /** Grows at each click on the button that opens the form. */
+  opened: number;
+  opener: RefObject<HTMLButtonElement | null>;
+  /** Whether the map is there to pick a place on (not without WebGL): else coordinates are typed only. */
+  mapShown: boolean;
+}) {
   const titleId = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const summary = useRef<HTMLDivElement>(null);
@@ -399,7 +406,7 @@ export function PropositionForm({ data, opened, opener }: { data: LoadedData; op
                 {text('latitude', { inputMode: 'decimal' })}
                 {text('longitude', { inputMode: 'decimal' })}
               </div>
-              <button id="proposition-choisir" type="button" className="proposition-choisir" onClick={startPicking}>{TEXTS.pick}</button>
+              {mapShown && <button id="proposition-choisir" type="button" className="proposition-choisir" onClick={startPicking}>{TEXTS.pick}</button>}
               <p role="status" className="champ-aide">{pickNote}</p>
             </fieldset>
             {text('porteur', { autoComplete: 'organization' })}
