@@ -84,8 +84,8 @@ describe('npm run propositions', () => {
     const added = after.subarray(before.length).toString('utf8');
     // UTF-8, `;`, LF as the shipped file; the formula-looking title protected, the contact left out.
     expect(added).toBe([
-      'i095;Visio-guichet des services publics;"Un guichet en visioconférence ; ouvert le samedi.";e-administration|inclusion;services-publics;43;Yssingeaux;;;Mairie d’Yssingeaux;2009;https://exemple.fr/visio;',
-      'i096;"\'=Cartes ""ouvertes""";"Un guichet en visioconférence ; ouvert le samedi.";e-administration|inclusion;services-publics;69;;45,764;4,8357;Mairie d’Yssingeaux;;https://exemple.fr/visio;e01',
+      'i095;Visio-guichet des services publics;"Un guichet en visioconférence ; ouvert le samedi.";e-administration|inclusion;services-publics;43;Yssingeaux;;;Mairie d’Yssingeaux;2009;https://exemple.fr/visio;;',
+      'i096;"\'=Cartes ""ouvertes""";"Un guichet en visioconférence ; ouvert le samedi.";e-administration|inclusion;services-publics;69;;45,764;4,8357;Mairie d’Yssingeaux;;https://exemple.fr/visio;e01;',
       '',
     ].join('\n'));
 
@@ -154,7 +154,9 @@ describe('npm run propositions', () => {
 
     const laureate = path.join(work, 'proposition-laureat.csv');
     writeFileSync(laureate, propositionCsv(proposition({}), 'p1').replace('contact\r\n', 'contact;trophee\r\n').replace(/\r\n$/u, ';2009\r\n'));
-    const t = await run('--data-dir', dataCopy('sans-trophee'), laureate);
+    const withoutTrophee = dataCopy('sans-trophee');
+    writeFileSync(path.join(withoutTrophee, 'innovations.csv'), 'id;titre;description;themes;secteurs;departement;commune;latitude;longitude;porteur;annee;site_web;etape\n');
+    const t = await run('--data-dir', withoutTrophee, laureate);
     expect(t.code).toBe(1);
     expect(t.stderr[0]).toMatch(/proposition-laureat\.csv:2:15: trophée donné, mais .* n’a pas de colonne trophee/u);
   });
