@@ -206,7 +206,7 @@ export class MapController {
 
   destroy(): void {
     this.destroyed = true;
-    this.stops.clear();
+    this.stops.destroy();
     this.hover.destroy();
     this.measures.destroy();
     this.map.remove();
@@ -248,7 +248,10 @@ export class MapController {
    * what it shows above it.
    */
   setObstruction(bottom: number): void {
-    this.obstruction = Math.max(0, bottom);
+    const next = Math.max(0, bottom);
+    if (next === this.obstruction) return;
+    this.obstruction = next;
+    this.stops.setObstruction(next);
   }
 
   /** Screen circles of the clusters and points drawn now (CSS px from the map's top left). */

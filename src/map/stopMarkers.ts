@@ -6,12 +6,57 @@
  */
 import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
 import type { StopModel } from './model';
-import { DEFAULT_OFFSET } from './stopPlacement';
+import { BADGE_HEIGHT, BADGE_WIDTH, DEFAULT_OFFSET } from './stopPlacement';
+
+interface StopMarker {
+  marker: Marker;
+  place: HTMLDivElement;
+  button: HTMLButtonElement;
+  number: HTMLSpanElement;
+  line: HTMLSpanElement;
+  stop: StopModel;
+}
 
 export class StopMarkers {
-  private readonly markers = new Map<string, { marker: Marker; button: HTMLButtonElement; number: HTMLSpanElement; line: HTMLSpanElement }>();
+  private readonly markers = new Map<string, StopMarker>();
+  /** Height covering the bottom of the map (a phone's detail sheet): stops under it are hidden. */
+  private obstruction = 0;
 
-  constructor(private readonly map: MapLibreMap, private readonly onActivate: (id: string) => void) {}
+  constructor(private readonly map: MapLibreMap, private readonly onActivate: (id: string) => void) {
+    map.on('move', this.hideCovered);
+  }
+
+  /**
+   * What covers the bottom of the map now (a phone's detail sheet, 0 when none): a stop whose
+   * badge lies under it is hidden, neither seen through nor reached by Tab behind the sheet.
+   */
+  setObstruction(bottom: number): void {
+    this.obstruction = bottom;
+    this.hideCovered();
+  }
+
+  /**
+   * Hides the stops whose badge lies under what covers the map: the detail sheet, or one of the
+   * map's controls (zoom, national view, credits). Half hidden, a badge could not be pressed
+   * reliably (WCAG 2.5.8); it shows again as soon as the map moves it clear.
+   */
+  private readonly hideCovered = () => {
+    const container = this.map.getContainer();
+    const frame = container.getBoundingClientRect();
+    const limit = container.clientHeight - this.obstruction;
+    const controls = [...container.querySelectorAll('.maplibregl-ctrl')].map((el) => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left - frame.left, top: r.top - frame.top, right: r.right - frame.left, bottom: r.bottom - frame.top };
+    }).filter((r) => r.right > r.left && r.bottom > r.top);
+    for (const m of this.markers.values()) {
+      const { x, y } = this.map.project(m.stop.lngLat);
+      const [dx, dy] = m.stop.offset ?? DEFAULT_OFFSET;
+      const box = { left: x + dx - BADGE_WIDTH / 2, top: y + dy - BADGE_HEIGHT / 2, right: x + dx + BADGE_WIDTH / 2, bottom: y + dy + BADGE_HEIGHT / 2 };
+      const covered = (this.obstruction > 0 && box.bottom > limit)
+        || controls.some((c) => box.left < c.right && c.left < box.right && box.top < c.bottom && c.top < box.bottom);
+      m.place.classList.toggle('est-couverte', covered);
+    }
+  };
 
   add(stop: StopModel): void {
     const button = document.createElement('button');
@@ -36,7 +81,7 @@ export class StopMarkers {
       this.onActivate(stop.id);
     });
     const marker = new Marker({ element: place, anchor: 'center' }).setLngLat(stop.lngLat).addTo(this.map);
-    this.markers.set(stop.id, { marker, button, number, line });
+    this.markers.set(stop.id, { marker, place, button, number, line, stop });
     this.update(stop, false);
   }
 
@@ -44,6 +89,7 @@ export class StopMarkers {
   update(stop: StopModel, returnFocus: boolean): void {
     const found = this.markers.get(stop.id);
     if (!found) return;
+    found.stop = stop;
     found.marker.setLngLat(stop.lngLat);
     const [dx, dy] = stop.offset ?? DEFAULT_OFFSET;
     found.button.style.transform = `translate(${dx}px, ${dy}px)`;
@@ -55,6 +101,7 @@ export class StopMarkers {
     found.button.classList.toggle('est-active', stop.active);
     found.button.classList.toggle('est-courante', stop.current === true);
     if (returnFocus) found.button.focus();
+    this.hideCovered();
   }
 
   remove(id: string): void {
@@ -65,5 +112,10 @@ export class StopMarkers {
   clear(): void {
     for (const { marker } of this.markers.values()) marker.remove();
     this.markers.clear();
+  }
+
+  destroy(): void {
+    this.map.off('move', this.hideCovered);
+    this.clear();
   }
 }

@@ -8,9 +8,9 @@
 import type { ClusterFeature } from '../points/engine';
 import { clusterRadius, pointRadius, POINT_STROKE } from './pointsLayer';
 
-/** Size of a stop badge on screen (CSS px); at least 24 × 24, the WCAG 2.2 target size. */
+/** Size of a stop badge on screen (CSS px); more than 24 × 24, the WCAG 2.2 target size. */
 export const BADGE_WIDTH = 36;
-export const BADGE_HEIGHT = 24;
+export const BADGE_HEIGHT = 26;
 /** Room kept between a badge and a circle or another badge. */
 const MARGIN = 3;
 /** Radius of the dot that marks a stop's place: other badges keep clear of it too. */

@@ -1,6 +1,7 @@
 /**
  * The phone layout: the map fills the screen between the header and a "Carte / Liste" switch, the
- * panel is one press away, stop badges are small; desktop keeps its side panel and no switch.
+ * panel (search, filters, list) is the switch's other view, stop badges are touch targets of at
+ * least 24 × 24 px; desktop keeps its side panel and no switch.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openApp, screenshot, waitForMapIdle, type OpenedApp } from './harness';
@@ -27,21 +28,34 @@ describe('phone layout', () => {
       expect(switchBox.y + switchBox.height).toBeLessThanOrEqual(viewport.height);
       expect(await carte.getAttribute('aria-pressed')).toBe('true');
 
-      // Twelve small badges, all on screen.
-      const badges = await page.locator('.etape-marqueur').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().width));
+      // Twelve badges, all on screen, each a touch target of at least 24 × 24 px (WCAG 2.5.8).
+      const badges = await page.locator('.etape-marqueur').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
       expect(badges).toHaveLength(12);
-      for (const width of badges) expect(width).toBeLessThanOrEqual(20);
+      for (const b of badges) {
+        expect(b.width).toBeGreaterThanOrEqual(24);
+        expect(b.height).toBeGreaterThanOrEqual(24);
+        expect(b.left >= 0 && b.right <= viewport.width && b.top >= 0 && b.bottom <= viewport.height).toBe(true);
+      }
+      // The legend is folded: the map keeps the height.
+      expect(await page.getByRole('button', { name: /^Légende/ }).getAttribute('aria-expanded')).toBe('false');
       await screenshot(page, `telephone-${viewport.width}-carte`);
 
       await liste.click();
       await expect.poll(() => liste.getAttribute('aria-pressed')).toBe('true');
-      // The panel's top reaches the top of the scrolling area, under the header (smooth scroll).
-      const top = async () => Math.abs((await page.locator('#panneau').boundingBox())!.y - (await page.locator('.explorateur').boundingBox())!.y);
-      await expect.poll(top).toBeLessThan(1);
+      // The panel now fills the area of the map, the search box and the first results in view together.
+      const panel = (await page.locator('#panneau').boundingBox())!;
+      const area = (await page.locator('.explorateur').boundingBox())!;
+      expect(Math.abs(panel.y - area.y)).toBeLessThan(1);
+      expect(Math.abs(panel.height - area.height)).toBeLessThan(1);
+      const search = (await page.getByLabel('Rechercher').boundingBox())!;
+      expect(search.y).toBeGreaterThanOrEqual(panel.y);
+      const rows = await page.locator('.resultats-ligne').evaluateAll((els, bottom) => els.filter((el) => el.getBoundingClientRect().bottom <= bottom).length, panel.y + panel.height);
+      expect(rows).toBeGreaterThanOrEqual(3);
       await screenshot(page, `telephone-${viewport.width}-liste`);
 
       await carte.click();
       await expect.poll(() => carte.getAttribute('aria-pressed')).toBe('true');
+      expect(await page.locator('#panneau').isVisible()).toBe(false);
       await expect.poll(async () => (await page.locator('.carte').boundingBox())?.y ?? -1).toBeGreaterThanOrEqual(0);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
