@@ -14,8 +14,8 @@ export function IntegrationDialog() {
   const [copied, setCopied] = useState<'oui' | 'non' | null>(null);
 
   const open = () => {
-    const { filters, view } = useAppStore.getState();
-    setCode(embedSnippet(embedUrl(window.location.href, serializeUrlState({ filters, selection: null, view }))));
+    const { filters, view, edition } = useAppStore.getState();
+    setCode(embedSnippet(embedUrl(window.location.href, serializeUrlState({ filters, selection: null, view, ...(edition !== null ? { edition } : {}) }))));
     setCopied(null);
     dialog.current?.showModal();
   };
