@@ -20,12 +20,12 @@ export function Header({ onSkipToPanel }: { onSkipToPanel: () => void }) {
       {!integration && (
         <p className="entete-sous-titre">Innovations numériques des territoires et étapes de La Route des Territoires 2009</p>
       )}
+      {!integration && <PropositionButton />}
       {data?.meta.exemple && (
         <p className="bandeau-exemple" role="note">
           <strong>Données d'exemple</strong> : les innovations affichées sont fictives et servent à montrer l'outil.
         </p>
       )}
-      {!integration && <PropositionButton />}
     </header>
   );
 }

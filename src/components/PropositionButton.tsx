@@ -7,7 +7,9 @@ const loadForm = () => import('./PropositionForm');
 type FormModule = Awaited<ReturnType<typeof loadForm>>;
 
 const TEXTS = {
-  button: 'Proposer une innovation',
+  button: 'Proposer',
+  /** Said by screen readers everywhere, shown beside "Proposer" where there is room. */
+  buttonEnd: ' une innovation',
   loading: 'Ouverture du formulaire…',
   failed: 'Le formulaire n’a pas pu être ouvert : vérifiez la connexion puis réessayez.',
 };
@@ -42,7 +44,7 @@ export function PropositionButton() {
   return (
     <div className="proposer">
       <button ref={button} type="button" className="bouton-proposer" aria-haspopup="dialog" onClick={() => void open()}>
-        {TEXTS.button}
+        {TEXTS.button}<span className="proposer-suite">{TEXTS.buttonEnd}</span>
       </button>
       <span role="status" className="proposer-etat">{state === 'loading' ? TEXTS.loading : ''}</span>
       {state === 'failed' && <p role="alert" className="proposer-erreur">{TEXTS.failed}</p>}
