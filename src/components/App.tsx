@@ -3,7 +3,6 @@ import { useAppStore } from '../store/appStore';
 import { loadIntoStore } from '../store/loadData';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Footer } from './Footer';
-import { FullMapLink } from './FullMapLink';
 import { Header } from './Header';
 import { MapView } from './MapView';
 import { PhoneViewSwitch, type PhoneView } from './PhoneViewSwitch';
@@ -77,7 +76,6 @@ export function App() {
           </aside>
         )}
         {data && <PrintReport />}
-        {integration && <FullMapLink />}
       </main>
       {data && !integration && <Footer data={data} />}
       {data && (

@@ -132,7 +132,7 @@ function SearchField() {
           if (e.key === 'Enter') commit(draft);
         }}
       />
-      <p id="filtre-texte-aide" className="filtres-aide">Titre, description, porteur ou commune ; accents facultatifs.</p>
+      <p id="filtre-texte-aide" className="filtres-aide">Titre, description, porteur, commune ; accents facultatifs.</p>
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { realPlace } from '../domain/displayPosition';
 import type { InnovationSource } from '../points/client';
 import { Legend } from './Legend';
 import { TourControls } from './TourReplay';
+import { FullMapLink } from './FullMapLink';
 import { drawMapSnapshot } from './mapSnapshot';
 import { onBeforePrint } from './printing';
 
@@ -96,6 +97,7 @@ export function MapView({ data }: { data: LoadedData | null }) {
   const printCanvas = useRef<HTMLCanvasElement>(null);
   const [controller, setController] = useState<MapController | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const integration = useAppStore((s) => s.integration);
   // An error thrown while the map starts goes to the map region's error boundary (French message,
   // "Recharger"): thrown from a state update so that React routes it there.
   const [, setCrash] = useState<null>(null);
@@ -221,6 +223,7 @@ export function MapView({ data }: { data: LoadedData | null }) {
         )}
         <div className="carte" ref={container} hidden={failure !== null} />
         {data && !failure && <TourControls />}
+        {integration && <FullMapLink />}
       </div>
       <canvas ref={printCanvas} className="carte-impression" role="img" aria-label="Carte telle qu'affichée à l'écran" />
       {!failure && <Legend />}

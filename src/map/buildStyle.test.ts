@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
-import { buildStyle, choroplethColour, EMPTY_COLLECTION, INSET_SHORT_NAMES, insetShortName, type StyleData } from './buildStyle';
+import { buildStyle, choroplethColour, EMPTY_COLLECTION, INSET_SHORT_NAMES, INSET_TINY_NAMES, insetShortName, type StyleData } from './buildStyle';
 import { CLICKABLE_LAYERS, LAYER, SOURCE } from './ids';
 import { DEFAULT_TOKENS } from './tokens';
 
@@ -92,6 +92,8 @@ describe('insetShortName', () => {
 
   it('keeps every short name within 12 characters, what a phone inset frame holds at 7 px (wrapping at a hyphen)', () => {
     for (const short of Object.values(INSET_SHORT_NAMES)) expect(short.length).toBeLessThanOrEqual(12);
+    // The tiniest frames (a phone's national view) hold about nine letters on a line.
+    for (const tiny of Object.values(INSET_TINY_NAMES)) for (const line of tiny.split('-')) expect(line.length).toBeLessThanOrEqual(9);
   });
 });
 

@@ -51,9 +51,19 @@ export const INSET_SHORT_NAMES: Readonly<Record<string, string>> = Object.freeze
   '988': 'N.-Calédonie',
 });
 
+/** Zoom below which inset frames (a phone's national view, about 33 px wide) take the tiniest names. */
+export const INSET_TINY_NAME_MAX_ZOOM = 4.3;
+
+/** Names that fit the smallest frames: the short names, and the two long ones cut. */
+export const INSET_TINY_NAMES: Readonly<Record<string, string>> = Object.freeze({
+  ...INSET_SHORT_NAMES,
+  '971': 'Guadel.',
+  '972': 'Martiniq.',
+});
+
 /** The short name of an inset territory (see INSET_SHORT_NAMES), read from its `code` and `nom`. */
-export function insetShortName(): ExpressionSpecification {
-  const pairs = Object.entries(INSET_SHORT_NAMES).flat();
+export function insetShortName(names: Readonly<Record<string, string>> = INSET_SHORT_NAMES): ExpressionSpecification {
+  const pairs = Object.entries(names).flat();
   // The spread hides the fixed arity MapLibre's type wants; validateStyleMin checks it in the tests.
   return ['match', ['get', 'code'], ...pairs, ['get', 'nom']] as unknown as ExpressionSpecification;
 }
@@ -197,7 +207,7 @@ export function buildLayers(tokens: MapTokens, options: StyleOptions = {}): Laye
       layout: {
         // Frames grow with the zoom, so does their name; below the zoom where a full name fits its
         // frame (phones at national view) the frame shows a short name in a smaller size.
-        'text-field': ['step', ['zoom'], insetShortName(), INSET_NAME_MIN_ZOOM, ['get', 'nom']],
+        'text-field': ['step', ['zoom'], insetShortName(INSET_TINY_NAMES), INSET_TINY_NAME_MAX_ZOOM, insetShortName(), INSET_NAME_MIN_ZOOM, ['get', 'nom']],
         'text-font': font,
         'text-size': ['interpolate', ['linear'], ['zoom'], 3, 6, 4.3, 7, 5, 9, INSET_NAME_MIN_ZOOM, 10, 7, 14],
         // Never over another frame's name: a name that would be is left out (a phone's smallest view).
