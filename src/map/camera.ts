@@ -9,6 +9,19 @@ export const FIT_PADDING = 12;
 const DEPARTEMENT_PADDING = 40;
 /** Room around a leg of the replayed tour: the stops' badges and the tour's controls stay clear. */
 const TOUR_PADDING = 70;
+/**
+ * On a narrow map the replay's controls sit across its bottom (visualisation.css, up to 760 px):
+ * the leg is framed above them.
+ */
+const TOUR_CONTROLS_NARROW = 760;
+const TOUR_CONTROLS_HEIGHT = 170;
+
+function tourPadding(map: MapLibreMap): number | { top: number; right: number; bottom: number; left: number } {
+  if (window.innerWidth > TOUR_CONTROLS_NARROW) return TOUR_PADDING;
+  const height = map.getContainer().clientHeight;
+  return { top: 40, right: 40, left: 40, bottom: Math.min(TOUR_CONTROLS_HEIGHT, Math.max(40, height - 120)) };
+}
+
 /** A replayed leg's flight: long enough to follow, short enough to leave the stop on screen a while. */
 const TOUR_FLIGHT_MS = 1200;
 
@@ -48,7 +61,7 @@ export function applyCamera(map: MapLibreMap, target: CameraTarget, national: bo
       return;
     }
     case 'follow':
-      map.fitBounds(target.bounds, { padding: TOUR_PADDING, maxZoom: target.maxZoom, animate: target.animate, duration: TOUR_FLIGHT_MS });
+      map.fitBounds(target.bounds, { padding: tourPadding(map), maxZoom: target.maxZoom, animate: target.animate, duration: TOUR_FLIGHT_MS });
   }
 }
 
