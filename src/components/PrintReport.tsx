@@ -50,7 +50,7 @@ export function PrintReport() {
     <section className="rapport-impression" aria-labelledby="impression-titre">
       <h2 id="impression-titre">Filtres et résultats</h2>
       <p>
-        Imprimé le {formatDateFr(localIsoDate(new Date()))} · données du {formatDateFr(data.meta.date_donnees)}.
+        Imprimé le {formatDateFr(localIsoDate(new Date()))} · données mises à jour le {formatDateFr(data.meta.date_donnees)}.
       </p>
       <h3>Filtres actifs</h3>
       {chips.length > 0 ? (
