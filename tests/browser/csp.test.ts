@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distDir, openApp, repoRoot, waitForMapIdle, type OpenedApp } from './harness';
+import { openExport, openFilterGroup } from './ui';
 
 interface Violation {
   directive: string;
@@ -82,8 +83,10 @@ describe('Content-Security-Policy', () => {
     const { themes } = JSON.parse(readFileSync(path.join(distDir, 'data/vocabulaires.json'), 'utf8')) as { themes: { id: string }[] };
     const count = async () => Number(await page.locator('.resultats-compte').getAttribute('data-count'));
     const before = await count();
+    await openFilterGroup(page, 'Thèmes');
     await page.locator(`#filtre-themes-${themes[0]!.id}`).check();
     await expect.poll(count).toBeLessThan(before);
+    await openExport(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter CSV' }).click()]);
     expect(await download.failure()).toBeNull();
 

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { builtData, narrowingTheme, openApp, screenshotDir, syntheticDataSet, waitForMapIdle, type OpenedApp } from './harness';
+import { openExport } from './ui';
 
 describe('print', () => {
   let app: OpenedApp | undefined;
@@ -27,8 +28,10 @@ describe('print', () => {
       (window as unknown as { printCalls: number }).printCalls = 0;
       window.print = () => { (window as unknown as { printCalls: number }).printCalls++; };
     });
+    await openExport(page);
     await page.getByRole('button', { name: 'Imprimer', exact: true }).click();
-    expect(await page.evaluate(() => (window as unknown as { printCalls: number }).printCalls)).toBe(1);
+    // "Imprimer" loads the rows and the charts first, then prints.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { printCalls: number }).printCalls)).toBe(1);
 
     await page.emulateMedia({ media: 'print' });
     const table = page.locator('.impression-tableau');

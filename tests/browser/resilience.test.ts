@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { builtData, narrowingTheme, NO_WEBGL_ARGS, openApp, screenshot, waitForMapIdle } from './harness';
+import { openExport, openFilterGroup } from './ui';
 
 const countShown = async (page: Page) => Number(await page.locator('.resultats-compte').getAttribute('data-count'));
 
@@ -14,6 +15,7 @@ const countShown = async (page: Page) => Number(await page.locator('.resultats-c
 async function filtersStillWork(page: Page): Promise<void> {
   const theme = narrowingTheme();
   await expect.poll(() => countShown(page)).toBe(builtData().innovations.length);
+  await openFilterGroup(page, 'Thèmes');
   await page.locator(`#filtre-themes-${theme.id}`).check();
   await expect.poll(() => countShown(page)).toBe(theme.n);
   await expect.poll(() => new URL(page.url()).searchParams.getAll('theme')).toEqual([theme.id]);
@@ -39,7 +41,9 @@ describe('a browser without WebGL', () => {
       await expect.poll(() => page.locator('#detail-departement-titre').count()).toBe(1);
       expect(await page.locator('section.detail').textContent()).toMatch(/innovation/);
 
-      // Exports take every filtered row.
+      // Exports take every filtered row (from the results, back from the detail).
+      await page.getByRole('button', { name: /Retour aux résultats/u }).click();
+      await openExport(page);
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter CSV' }).click()]);
       const csv = readFileSync((await download.path())!, 'utf8');
       expect(csv.trim().split('\r\n')).toHaveLength(narrowingTheme().n + 1);

@@ -13,6 +13,12 @@ export async function openFilterGroup(page: Page, group: FilterGroup): Promise<v
   if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
 }
 
+/** Unfolds the export section (between the count and the list), as a click on "Exporter" does. */
+export async function openExport(page: Page): Promise<void> {
+  const button = page.locator('#export-titre');
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}
+
 /** The checkbox of a theme or sector whose label starts with `label`, its group unfolded. */
 export async function filterCheckbox(page: Page, group: 'Thèmes' | 'Secteurs', label: string): Promise<Locator> {
   await openFilterGroup(page, group);
