@@ -18,15 +18,19 @@ const SEARCH_DELAY_MS = 200;
 
 type GroupId = 'themes' | 'secteurs' | 'territoire' | 'annees' | 'etapes';
 
+/** Whether the page is wider than a phone: the themes, the map's colours, are unfolded there. */
+const wideScreen = () => typeof window.matchMedia !== 'function' || window.matchMedia('(min-width: 761px)').matches;
+
 /**
  * Filters: the search box, then one row of buttons that each unfold one group (themes, sectors,
- * territory, years, stops), and the active filters as chips, always in view. Folded, the whole
- * block takes a few lines, so the count and the first results stay on screen while filtering.
+ * territory, years, stops), and the active filters as chips, always in view. One group is open
+ * at a time, in two compact columns: the themes (the colours of the map's points) at first on a
+ * desktop, none on a phone. The count and the first results stay on screen while filtering.
  */
 export function FilterPanel() {
   const data = useLoadedData();
   const filters = useAppStore((s) => s.filters);
-  const [open, setOpen] = useState<GroupId | null>(null);
+  const [open, setOpen] = useState<GroupId | null>(() => (wideScreen() ? 'themes' : null));
   const buttons = useRef(new Map<GroupId, HTMLButtonElement>());
   if (!data) return null;
   const hasYears = data.innovations.years !== null;
@@ -59,7 +63,7 @@ export function FilterPanel() {
       <SearchField />
       <LaureatFilter />
       <div className="filtres-onglets" role="group" aria-labelledby="filtres-onglets-titre">
-        <span id="filtres-onglets-titre" className="filtres-onglets-titre">Filtrer par</span>
+        <span id="filtres-onglets-titre" className="visuellement-cache">Filtrer par</span>
         {groups.map((g) => (
           <button
             key={g.id}
@@ -121,6 +125,7 @@ function SearchField() {
         type="search"
         value={draft}
         autoComplete="off"
+        placeholder="Titre, porteur, commune…"
         aria-describedby="filtre-texte-aide"
         onChange={(e) => {
           const value = e.target.value;
@@ -132,7 +137,7 @@ function SearchField() {
           if (e.key === 'Enter') commit(draft);
         }}
       />
-      <p id="filtre-texte-aide" className="filtres-aide">Titre, description, porteur, commune ; accents facultatifs.</p>
+      <p id="filtre-texte-aide" className="visuellement-cache">Titre, description, porteur ou commune ; accents et majuscules indifférents.</p>
     </div>
   );
 }
@@ -156,7 +161,7 @@ function VocabGroup({ groupe, legend, entries }: { groupe: 'themes' | 'secteurs'
               <input id={id} type="checkbox" checked={selected.includes(entry.id)} onChange={(e) => toggle(entry.id, e.target.checked)} />
               <label htmlFor={id}>
                 <span className="filtres-pastille" style={{ background: entry.couleur }} aria-hidden="true" />
-                <span className="filtres-libelle">{entry.libelle}</span>
+                <span className="filtres-libelle" title={entry.libelle}>{entry.libelle}</span>
                 <span className="filtres-compte" aria-hidden="true">{count.toLocaleString('fr-FR')}</span>
                 <span className="visuellement-cache">, {formatCount(count)}</span>
               </label>

@@ -11,7 +11,7 @@ import './filters.css';
 import { LaureatBadge } from './Trophees';
 
 /** Fixed row height: exact sizes let the virtualiser place 100,000 rows without measuring them. */
-export const ROW_HEIGHT = 58;
+export const ROW_HEIGHT = 54;
 const PAGE = 8;
 
 const optionId = (index: number) => `resultat-${index}`;

@@ -329,7 +329,8 @@ describe('keyboard only', () => {
 
       await tabUntil(async () => (await focused()).id === 'filtre-texte', 'la recherche');
       await tabUntil(async () => (await focused()).text.startsWith('Thèmes'), 'le bouton Thèmes');
-      await page.keyboard.press('Enter');
+      // Unfolded at first on a desktop; Enter would fold them.
+      if (await page.evaluate(() => document.activeElement?.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('Enter');
       await tabUntil(async () => (await focused()).id === `filtre-themes-${theme.id}`, `la case ${theme.libelle}`);
       await page.keyboard.press('Space');
       const expected = innovations.filter((i) => i.themes.includes(theme.id));
