@@ -269,18 +269,6 @@ export function invertInsetTransform(inset: InsetDef, lonLat: [number, number]):
 }
 
 /**
- * Whether a real position lies in the area an inset shows (the `source` of one of its views,
- * longitudes taken modulo 360°). A point outside would be drawn outside the frame or in the sea
- * next to the nearest view: callers should reject it.
- */
-export function insetSourceContains(inset: InsetDef, lonLat: [number, number]): boolean {
-  return (inset.parts ?? [inset]).some(({ source: [w, s, e, n] }) => {
-    const lon = continuousLongitude(lonLat[0], (w + e) / 2);
-    return lon >= w && lon <= e && lonLat[1] >= s && lonLat[1] <= n;
-  });
-}
-
-/**
  * Display position of a real point of department `code` (identity for metropolitan departments).
  * An overseas point outside the area its inset shows (at sea a few km off a small island, which
  * the enlargement would carry out of the frame) is first moved to the nearest edge of that area,
