@@ -45,6 +45,16 @@ export async function loadGazetteer(): Promise<CommuneGazetteer> {
   return gazetteer;
 }
 
+/** The departments' outlines of `file`, checked; undefined (the error said at the file) when unreadable. */
+export async function loadBoundaries(file: string, io: Io): Promise<ReturnType<typeof checkDepartementCollection> | undefined> {
+  try {
+    return checkDepartementCollection(JSON.parse(await readFile(file, 'utf8')) as unknown, file);
+  } catch (e) {
+    io.stderr(`${file}:1:1: contours des départements illisibles : ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
+}
+
 /** What the system refused (file unreadable, disk full…), said in French at the file; undefined for other errors. */
 export function systemProblem(e: unknown): string | undefined {
   const { code, path: where } = (e ?? {}) as NodeJS.ErrnoException;
@@ -159,13 +169,8 @@ export async function main(argv: string[], io: Io = consoleIo, options: MainOpti
   const dataDir = values['data-dir'];
   const boundariesFile = values.boundaries ?? path.join('data', 'departements.geojson');
 
-  let boundaries;
-  try {
-    boundaries = checkDepartementCollection(JSON.parse(await readFile(boundariesFile, 'utf8')) as unknown, boundariesFile);
-  } catch (e) {
-    io.stderr(`${boundariesFile}:1:1: contours des départements illisibles : ${e instanceof Error ? e.message : String(e)}`);
-    return 1;
-  }
+  const boundaries = await loadBoundaries(boundariesFile, io);
+  if (!boundaries) return 1;
 
   const [innovations, etapes, themes, secteurs, meta, ownPays] = await Promise.all(
     ['innovations.csv', 'etapes.csv', 'themes.csv', 'secteurs.csv', 'meta.json', 'pays.geojson'].map((n) => readSource(dataDir, n)),

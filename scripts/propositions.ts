@@ -13,8 +13,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { mergePropositions, type PropositionSource } from '../src/build/propositions';
-import { checkDepartementCollection } from '../src/build/boundaries';
-import { formatDiagnostic, loadGazetteer, systemProblem, type Io } from './build-data';
+import { formatDiagnostic, loadBoundaries, loadGazetteer, systemProblem, type Io } from './build-data';
 import { runMain } from './runMain';
 
 const consoleIo: Io = { stdout: (l) => console.log(l), stderr: (l) => console.error(l) };
@@ -76,13 +75,8 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
       return 1;
     }
   }
-  let boundaries;
-  try {
-    boundaries = checkDepartementCollection(JSON.parse(await readFile(boundariesFile, 'utf8')) as unknown, boundariesFile);
-  } catch (e) {
-    io.stderr(`${boundariesFile}:1:1: contours des départements illisibles : ${e instanceof Error ? e.message : String(e)}`);
-    return 1;
-  }
+  const boundaries = await loadBoundaries(boundariesFile, io);
+  if (!boundaries) return 1;
 
   let result;
   try {
