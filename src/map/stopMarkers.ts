@@ -21,6 +21,8 @@ export class StopMarkers {
   private readonly markers = new Map<string, StopMarker>();
   /** Height covering the bottom of the map (a phone's detail sheet): stops under it are hidden. */
   private obstruction = 0;
+  /** A check of what is covered is due before the next frame (stops updated by a batch of operations). */
+  private checkPending = false;
 
   constructor(private readonly map: MapLibreMap, private readonly onActivate: (id: string) => void) {
     map.on('move', this.hideCovered);
@@ -101,7 +103,17 @@ export class StopMarkers {
     found.button.classList.toggle('est-active', stop.active);
     found.button.classList.toggle('est-courante', stop.current === true);
     if (returnFocus) found.button.focus();
-    this.hideCovered();
+    this.checkBeforeNextFrame();
+  }
+
+  /** One check for a whole batch of updates (a filter change updates every stop). */
+  private checkBeforeNextFrame(): void {
+    if (this.checkPending) return;
+    this.checkPending = true;
+    requestAnimationFrame(() => {
+      this.checkPending = false;
+      this.hideCovered();
+    });
   }
 
   remove(id: string): void {
