@@ -108,6 +108,8 @@ export class MapController {
   private readonly stops: StopMarkers;
   private readonly hover: HoverFeedback;
   private readonly measures: MapMeasures;
+  /** The map has shown its first complete view (until then it draws out of sight). */
+  private firstViewShown = false;
   private loaded = false;
   private destroyed = false;
   private generation = 0;
@@ -192,7 +194,10 @@ export class MapController {
     // tiles arrive one source at a time are not shown, so the page does not wait for each of them
     // to be read back (on a software renderer that wait is most of the cost).
     container.classList.add('carte-en-preparation');
-    this.measures = new MapMeasures(this.map, () => container.classList.remove('carte-en-preparation'));
+    this.measures = new MapMeasures(this.map, () => {
+      container.classList.remove('carte-en-preparation');
+      this.firstViewShown = true;
+    });
 
     this.map.on('load', this.onLoad);
     this.map.on('click', this.onClick);
@@ -350,7 +355,13 @@ export class MapController {
           this.points.setData({ features: this.points.features, focus: op.positions });
           break;
         case 'camera':
-          applyCamera(this.map, op.camera.target, op.camera.key === 'nationale', this.obstruction);
+          applyCamera(this.map, op.camera.target, {
+            national: op.camera.key === 'nationale',
+            // A link that opens on a choice lands there: flying from the national view, unseen,
+            // would draw every zoom on the way (seconds on a software renderer) for nothing.
+            instant: !this.firstViewShown,
+            obstruction: this.obstruction,
+          });
           break;
         case 'picking':
           this.picking = op.on;

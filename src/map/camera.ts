@@ -31,26 +31,31 @@ export const NATIONAL_VIEW_EVENT = { vueNationale: true } as const;
 /** Room kept between a revealed point and the edges of the part of the map in view. */
 const REVEAL_MARGIN = 48;
 
-/**
- * Goes to `target`; nothing happens when the map is there already (it reported that view itself).
- * The national view (no view in the link) is fitted without animation, marked NATIONAL_VIEW_EVENT.
- * `obstruction`: height covering the bottom of the map (a phone's detail sheet); a point flown to
- * or revealed lands in the part above it.
- */
-export function applyCamera(map: MapLibreMap, target: CameraTarget, national: boolean, obstruction = 0): void {
+export interface CameraOptions {
+  /** The national view (no view in the link): fitted without animation, marked NATIONAL_VIEW_EVENT. */
+  national: boolean;
+  /** No animation: the map is not on screen yet. */
+  instant: boolean;
+  /** Height covering the bottom of the map (a phone's detail sheet): a point flown to or revealed lands above it. */
+  obstruction: number;
+}
+
+/** Goes to `target`; nothing happens when the map is there already (it reported that view itself). */
+export function applyCamera(map: MapLibreMap, target: CameraTarget, { national, instant, obstruction }: CameraOptions): void {
+  const animate = !instant;
   switch (target.kind) {
     case 'fit':
       if (national) map.fitBounds(target.bounds, { padding: FIT_PADDING, animate: false }, NATIONAL_VIEW_EVENT);
-      else map.fitBounds(target.bounds, { padding: DEPARTEMENT_PADDING, maxZoom: 11 });
+      else map.fitBounds(target.bounds, { padding: DEPARTEMENT_PADDING, maxZoom: 11, animate });
       return;
     case 'fly':
-      map.flyTo({ center: target.center, zoom: Math.max(map.getZoom(), target.minZoom), offset: [0, -obstruction / 2] });
+      map.flyTo({ center: target.center, zoom: Math.max(map.getZoom(), target.minZoom), offset: [0, -obstruction / 2], animate });
       return;
     case 'reveal': {
       const { x, y } = map.project(target.center);
       const { clientWidth: width, clientHeight: height } = map.getContainer();
       const inView = x >= REVEAL_MARGIN && x <= width - REVEAL_MARGIN && y >= REVEAL_MARGIN && y <= height - obstruction - REVEAL_MARGIN;
-      if (!inView) map.easeTo({ center: target.center, offset: [0, -obstruction / 2] });
+      if (!inView) map.easeTo({ center: target.center, offset: [0, -obstruction / 2], animate });
       return;
     }
     case 'jump': {
@@ -61,7 +66,7 @@ export function applyCamera(map: MapLibreMap, target: CameraTarget, national: bo
       return;
     }
     case 'follow':
-      map.fitBounds(target.bounds, { padding: tourPadding(map), maxZoom: target.maxZoom, animate: target.animate, duration: TOUR_FLIGHT_MS });
+      map.fitBounds(target.bounds, { padding: tourPadding(map), maxZoom: target.maxZoom, animate: target.animate && animate, duration: TOUR_FLIGHT_MS });
   }
 }
 

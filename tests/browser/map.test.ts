@@ -328,6 +328,37 @@ describe('map explorer, department chosen outside the map', () => {
   });
 });
 
+describe('map explorer, opened on a shared link to an innovation', () => {
+  it('lands on the innovation without flying there from the national view', async () => {
+    const innovation = builtData().innovations[0]!;
+    const app = await openApp('/about:blank');
+    try {
+      // Every distance the scale bar shows before the map first comes on screen: a flight
+      // (drawn out of sight, frame after frame, each one seconds of work for a software renderer)
+      // goes through every zoom between the national view and the innovation's.
+      await app.page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { scales: string[] }).scales = seen;
+        new MutationObserver((_, observer) => {
+          const map = document.querySelector('.carte');
+          const scale = map?.querySelector('.maplibregl-ctrl-scale')?.textContent;
+          if (scale && seen.at(-1) !== scale) seen.push(scale);
+          if (map?.querySelector('.maplibregl-canvas') && !map.classList.contains('carte-en-preparation')) observer.disconnect();
+        }).observe(document, { subtree: true, attributes: true, childList: true, characterData: true });
+      });
+      await app.page.goto(`${app.origin}/?selection=innovation:${innovation.properties.id}`);
+      await waitForMapIdle(app.page);
+      const scales = await app.page.evaluate(() => (window as unknown as { scales: string[] }).scales);
+      // At most the national view's distance, then the innovation's (a few km).
+      expect(scales.length, scales.join(' → ')).toBeLessThanOrEqual(2);
+      expect(Number.parseInt(scales.at(-1)!, 10)).toBeLessThanOrEqual(20);
+      expect(await app.page.locator('#detail-innovation-titre').textContent()).toBe(innovation.properties.titre);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('map explorer on a phone', () => {
   it('keeps the map, the stop and its detail on screen: the detail a sheet under the map, the stop above it', async () => {
     const viewport = { width: 390, height: 844 };
