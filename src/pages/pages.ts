@@ -4,7 +4,7 @@
  * keep their static text.
  */
 import './pages.css';
-import { formatDateFr } from '../domain/presentation';
+import { formatDate } from '../domain/presentation';
 
 interface Meta {
   date_donnees?: unknown;
@@ -22,7 +22,7 @@ async function fillFromMeta(): Promise<void> {
     return;
   }
   if (typeof meta.date_donnees === 'string') {
-    for (const el of document.querySelectorAll<HTMLElement>('[data-meta="date"]')) el.textContent = formatDateFr(meta.date_donnees);
+    for (const el of document.querySelectorAll<HTMLElement>('[data-meta="date"]')) el.textContent = formatDate(meta.date_donnees);
   }
   const list = document.querySelector<HTMLUListElement>('[data-meta="attributions"]');
   if (list && Array.isArray(meta.attributions)) {

@@ -1,0 +1,49 @@
+/**
+ * The interface's languages through i18next (core only: React components take their words from
+ * useT, src/components/hooks.ts, which follows the language kept in the store). Both catalogues
+ * are in the main bundle: they are small, and switching must not wait for the network.
+ */
+import i18next from 'i18next';
+import { LOCALES, type Lang, type Wording } from '../domain/types';
+import { en } from './en';
+import { fr, type Catalogue } from './fr';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: Catalogue };
+  }
+}
+
+export { en, fr, type Catalogue };
+
+const i18n = i18next.createInstance();
+// Languages are named by their locale, so that i18next's plurals ({count}) and number formats
+// ({{n, number}}) come from Intl in fr-FR and en-GB.
+void i18n.init({
+  resources: { [LOCALES.fr]: { translation: fr }, [LOCALES.en]: { translation: en } },
+  lng: LOCALES.fr,
+  fallbackLng: false,
+  // Synchronous: the resources are here, the first render must have its words.
+  initAsync: false,
+  // React escapes text itself; the map and the files write text nodes or plain text.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+const cache = new Map<Lang, Wording>();
+
+/** The words of `lang`: its translation function, and the language for Intl. */
+export function wording(lang: Lang): Wording {
+  let found = cache.get(lang);
+  if (!found) {
+    found = { t: i18n.getFixedT(LOCALES[lang]), lang };
+    cache.set(lang, found);
+  }
+  return found;
+}
+
+/** Whether a value names a language of the interface. */
+export function isLang(value: unknown): value is Lang {
+  return value === 'fr' || value === 'en';
+}
