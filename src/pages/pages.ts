@@ -2,9 +2,35 @@
  * What the text pages read from the data folder: the data's date and credits (data/meta.json), so
  * the legal notice and the accessibility statement say what the map shows. Without it the pages
  * keep their static text.
+ *
+ * Opened from the English interface (`?lang=en`), their chrome speaks English (skip link, way back
+ * to the map, which keeps the language) and a note says the text is in French only: the legal text
+ * and the RGAA statement are French documents. The page's own language stays French.
  */
 import './pages.css';
 import { formatDate } from '../domain/presentation';
+import { en } from '../i18n/en';
+
+function englishChrome(): void {
+  if (new URLSearchParams(window.location.search).get('lang') !== 'en') return;
+  const english = (el: HTMLElement, text: string) => {
+    el.textContent = text;
+    el.lang = 'en';
+  };
+  const skip = document.querySelector<HTMLAnchorElement>('.lien-evitement');
+  if (skip) english(skip, en.pages.skip);
+  const back = document.querySelector<HTMLAnchorElement>('.page-entete a');
+  if (back) {
+    english(back, en.pages.back);
+    back.href = './?lang=en';
+  }
+  const note = document.createElement('p');
+  note.className = 'page-note';
+  english(note, en.pages.frenchOnly);
+  document.querySelector('.page-entete')?.append(note);
+}
+
+englishChrome();
 
 interface Meta {
   date_donnees?: unknown;
