@@ -23,7 +23,8 @@ export function Header({ onSkipToPanel }: { onSkipToPanel: () => void }) {
         <p className="entete-sous-titre">{t('header.subtitle')}</p>
       )}
       {!integration && <PropositionButton />}
-      {!integration && <LanguageSwitch />}
+      {/* With the data, like "Proposer": the header keeps its height while the map starts. */}
+      {data && !integration && <LanguageSwitch />}
       {data?.meta.exemple && (
         <p className="bandeau-exemple" role="note">
           <strong>{t('header.sampleStrong')}</strong>{t('header.sampleRest')}

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS, type Filters } from './types';
 import { describeFilters, filterChips, filtersSlug, slug, yearRangeLabel } from './filterLabels';
 import type { DepartementInfo } from './types';
-import { wording } from '../i18n';
+import { loadLanguage, wording } from '../i18n';
+
+// The English catalogue is a chunk of its own in the app: fetched once here.
+await loadLanguage('en');
 
 const FR = wording('fr');
 const EN = wording('en');

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { classForCount, countsForCodes, legendClasses, legendLabel, SHADE_COUNT } from './legend';
-import { wording } from '../i18n';
+import { loadLanguage, wording } from '../i18n';
+
+// The English catalogue is a chunk of its own in the app: fetched once here.
+await loadLanguage('en');
 
 describe('legendClasses', () => {
   it('has only the zero class when no department has an innovation', () => {

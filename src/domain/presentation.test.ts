@@ -3,7 +3,10 @@ import {
   departementLabel, etapeAccessibleName, etapePlace, formatCoordinates, formatDate, formatNumber, localIsoDate, placementLabel, safeWebUrl,
   textColourOn, formatCount, tropheeBadge, tropheeLabel, vocabLabel,
 } from './presentation';
-import { wording } from '../i18n';
+import { loadLanguage, wording } from '../i18n';
+
+// The English catalogue is a chunk of its own in the app: fetched once here.
+await loadLanguage('en');
 
 const FR = wording('fr');
 const EN = wording('en');

@@ -4,8 +4,11 @@ import { UNKNOWN_YEAR } from './filters';
 
 const FR = wording('fr');
 const EN = wording('en');
-import { wording } from '../i18n';
+import { loadLanguage, wording } from '../i18n';
 import { barName, chartLayout, CHART_LAYOUT, fitText, NEUTRAL_BAR, regionChart, toggleBar, vocabularyChart, yearChart } from './stats';
+
+// The English catalogue is a chunk of its own in the app: fetched once here.
+await loadLanguage('en');
 
 const THEMES: readonly VocabEntry[] = Object.freeze([
   { id: 'ent', libelle: 'ENT', couleur: '#332288' },

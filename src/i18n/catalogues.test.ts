@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { en, fr, wording, type Catalogue } from '.';
+import { loadLanguage, wording } from '.';
+import { en } from './en';
+import { fr, type Catalogue } from './fr';
 
 /** Every key of a catalogue, dotted ("filters.themes"), with its text. */
 function entries(catalogue: object, prefix = ''): [string, string][] {
@@ -34,7 +36,9 @@ describe('catalogues', () => {
     expect([missing, extra]).toHaveLength(2);
   });
 
-  it('give the words of each language through i18next', () => {
+  it('give the words of each language through i18next, English once its catalogue is fetched', async () => {
+    expect(wording('en').t('filters.themes')).toBe('Thèmes');
+    await loadLanguage('en');
     expect(wording('fr').t('filters.themes')).toBe('Thèmes');
     expect(wording('en').t('filters.themes')).toBe('Themes');
     expect(wording('en').t('export.printHelp', { max: 1500 })).toContain('1,500 rows');

@@ -14,8 +14,11 @@ import type { AxeResults, Result } from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { builtData, narrowingTheme, openApp, waitForMapIdle, type OpenedApp } from './harness';
 import { openFilterGroup, panelDetail, type FilterGroup } from './ui';
-import { wording } from '../../src/i18n';
+import { loadLanguage, wording } from '../../src/i18n';
 import type { Lang } from '../../src/domain/types';
+
+// The English catalogue is a chunk of its own in the app: fetched once here.
+await loadLanguage('en');
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

@@ -17,7 +17,8 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { builtData, openApp, readData, waitForMapIdle, type OpenedApp } from './harness';
 import { panelDetail } from './ui';
-import { en, fr } from '../../src/i18n';
+import { en } from '../../src/i18n/en';
+import { fr } from '../../src/i18n/fr';
 import type { DataMeta, DepartementIndexEntry } from '../../src/domain/types';
 
 /** Every text of a catalogue. */
@@ -170,9 +171,10 @@ describe('the interface in English', () => {
     const { page } = app;
     await waitForMapIdle(page);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
-    const toEnglish = page.getByRole('button', { name: fr.language.switchLabel });
+    const toEnglish = page.getByRole('button', { name: fr.language.switchTo, exact: true });
     expect(await toEnglish.textContent()).toBe('English');
     expect(await toEnglish.getAttribute('lang')).toBe('en');
+    expect(await toEnglish.getAttribute('title')).toBe(fr.language.switchLabel);
     await expect.poll(() => page.locator('.filtres-onglet').first().textContent()).toMatch(/^Thèmes/u);
     // The same reading of the French page finds plenty: the check sees the interface's words.
     const frenchFound = frenchIn(await pageText(page));
@@ -197,13 +199,26 @@ describe('the interface in English', () => {
     await expect.poll(() => page.locator('.filtres-onglet').first().textContent()).toMatch(/^Themes/u);
     expect(frenchIn(await pageText(page))).toEqual([]);
 
-    const toFrench = page.getByRole('button', { name: en.language.switchLabel });
+    const toFrench = page.getByRole('button', { name: en.language.switchTo, exact: true });
     expect(await toFrench.getAttribute('lang')).toBe('fr');
     await toFrench.click();
     await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBeNull();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
     await expect.poll(() => page.locator('.filtres-onglet').first().textContent()).toMatch(/^Thèmes/u);
     expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('switches on a phone too, from the header beside "Proposer"', async () => {
+    app = await openApp('/', { viewport: { width: 390, height: 844 } });
+    const { page } = app;
+    await waitForMapIdle(page);
+    await page.getByRole('button', { name: /^Filtres et liste/u }).click();
+    const toEnglish = page.getByRole('button', { name: fr.language.switchTo, exact: true });
+    expect(await toEnglish.count()).toBe(1);
+    await toEnglish.click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('en');
+    await page.getByRole('button', { name: /^Filters and list/u, pressed: true }).waitFor();
+    expect(await page.getByRole('button', { name: en.language.switchTo, exact: true }).count()).toBe(1);
   });
 
   it('gives the text pages an English way back and says they are in French', async () => {
