@@ -23,7 +23,8 @@ const urlStateArb: fc.Arbitrary<UrlState> = fc.record({
     center: fc.tuple(grid(18_000_000, 1e5), grid(9_000_000, 1e5)),
     zoom: fc.integer({ min: 0, max: 2400 }).map((n) => n / 100),
   }), { nil: null }),
-});
+  lang: fc.constant('en' as const),
+}, { requiredKeys: ['filters', 'selection', 'view'] });
 
 describe('URL state', () => {
   it('round-trips any state whose view is on the rounding grid', () => {
