@@ -9,10 +9,11 @@
  */
 import './pages.css';
 import { formatDate } from '../domain/presentation';
-import { en } from '../i18n/en';
 
-function englishChrome(): void {
+async function englishChrome(): Promise<void> {
   if (new URLSearchParams(window.location.search).get('lang') !== 'en') return;
+  // Fetched for English readers only: the French pages load nothing more.
+  const { en } = await import('../i18n/en');
   const english = (el: HTMLElement, text: string) => {
     el.textContent = text;
     el.lang = 'en';
@@ -30,7 +31,7 @@ function englishChrome(): void {
   document.querySelector('.page-entete')?.append(note);
 }
 
-englishChrome();
+void englishChrome();
 
 interface Meta {
   date_donnees?: unknown;

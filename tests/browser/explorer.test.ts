@@ -403,7 +403,8 @@ describe('site furniture', () => {
     await page.getByRole('link', { name: 'Accessibilité : partiellement conforme' }).click();
     await page.getByRole('heading', { level: 1, name: "Déclaration d'accessibilité" }).waitFor();
     expect(await page.locator('main').textContent()).toContain('partiellement conforme');
-    expect(await page.locator('[data-meta="date"]').first().textContent()).toBe(formatDate(meta.date_donnees));
+    // Filled in by the page from meta.json, after the static text is shown.
+    await expect.poll(() => page.locator('[data-meta="date"]').first().textContent()).toBe(formatDate(meta.date_donnees));
     expect(app.foreignRequests).toEqual([]);
   });
 
