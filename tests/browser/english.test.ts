@@ -16,7 +16,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { builtData, openApp, readData, waitForMapIdle, type OpenedApp } from './harness';
-import { panelDetail } from './ui';
+import { drawnCircles, panelDetail } from './ui';
 import { en } from '../../src/i18n/en';
 import { fr } from '../../src/i18n/fr';
 import type { DataMeta, DepartementIndexEntry } from '../../src/domain/types';
@@ -103,6 +103,14 @@ describe('the interface in English', () => {
     // The themes carry their English labels.
     const theme = data.vocabulaires.themes.find((t) => t.libelle_en)!;
     await page.getByRole('checkbox', { name: new RegExp(`^${escape(theme.libelle_en!)}`) }).waitFor();
+
+    // A cluster's tooltip on the map.
+    const cluster = (await drawnCircles(page)).find((c) => c.count > 1)!;
+    const box = (await page.locator('.carte').boundingBox())!;
+    await page.mouse.move(box.x + cluster.x, box.y + cluster.y);
+    await expect.poll(() => page.locator('.carte-infobulle').textContent()).toBe(`${cluster.count} innovations${en.map.clusterHint}`);
+    await read('cluster tooltip');
+    await page.mouse.move(box.x + box.width + 20, box.y + 10);
 
     for (const group of [en.filters.secteurs, en.filters.territoire, en.filters.annees, en.filters.etapes]) {
       await page.locator('.filtres-onglet', { hasText: new RegExp(`^${group}`) }).click();
