@@ -122,7 +122,7 @@ export function MapView({ data }: { data: LoadedData | null }) {
   const [failure, setFailure] = useState<string | null>(null);
   const integration = useAppStore((s) => s.integration);
   const w = useT();
-  // An error thrown while the map starts goes to the map region's error boundary (French message,
+  // An error thrown while the map starts goes to the map region's error boundary (its message,
   // "Recharger"): thrown from a state update so that React routes it there.
   const [, setCrash] = useState<null>(null);
   /** What the map's events act on: the data loaded now (events may fire before it is). */
