@@ -11,7 +11,7 @@ import type {
   Innovation, InsetFrameFeature, VocabEntry,
 } from '../domain/types';
 import { MAX_VOCABULARY } from '../domain/points';
-import { ETAPE_COLUMNS, ETAPE_OPTIONAL_COLUMNS, INNOVATION_COLUMNS, INNOVATION_OPTIONAL_COLUMNS, VOCAB_COLUMNS } from '../domain/types';
+import { ETAPE_COLUMNS, ETAPE_OPTIONAL_COLUMNS, INNOVATION_COLUMNS, INNOVATION_OPTIONAL_COLUMNS, VOCAB_COLUMNS, VOCAB_OPTIONAL_COLUMNS } from '../domain/types';
 import { EXPORT_COLUMNS } from '../domain/export';
 import { readCsvTable, streamCsvTable, type CsvSource } from './csv/table';
 import { createDepartementResolver } from './departementCodes';
@@ -132,7 +132,7 @@ export async function buildData(input: BuildInput): Promise<BuildResult> {
   }
 
   const vocab = async (source: SourceFile | undefined, name: string, what: string): Promise<[VocabEntry[], VocabLookup]> => {
-    const table = await readTable(source, name, VOCAB_COLUMNS);
+    const table = await readTable(source, name, VOCAB_COLUMNS, VOCAB_OPTIONAL_COLUMNS);
     const entries = keep(source, name, table && validateVocabulary(table));
     if (source && entries.length > MAX_VOCABULARY) {
       diagnostics.push({ severity: 'error', file: source.path, line: 1, column: 1, message: `${entries.length} ${what}s : la carte en distingue ${MAX_VOCABULARY} au plus ; regroupez-en` });

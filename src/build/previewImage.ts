@@ -10,7 +10,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { NATIONAL_VIEW_BOUNDS } from '../domain/insets';
 import { classForCount, countsForCodes, legendClasses } from '../domain/legend';
-import { formatDateFr } from '../domain/presentation';
+import { formatDate } from '../domain/presentation';
 import { etapesInDateOrder } from '../domain/route';
 import type { DepartementDisplayFeature, EtapeFeature, InsetFrameFeature } from '../domain/types';
 import { DEFAULT_TOKENS, shadeColour, type MapTokens } from '../map/tokens';
@@ -110,7 +110,7 @@ export function previewSvg(input: PreviewInput, tokens: MapTokens = DEFAULT_TOKE
     `<text x="40" y="360" font-size="28" font-weight="700" fill="#1a4f8b">${escape(plural(input.innovationDepartements.length, 'innovation', 'innovations'))}</text>`,
     `<text x="40" y="400" font-size="24" fill="#1f1f1f">${escape(plural(input.etapes.length, 'étape', 'étapes'))} de la tournée</text>`,
     `<text x="40" y="440" font-size="22" fill="#3d3d3d">${escape(`Métropole et outre-mer, ${plural(zones.length, 'territoire', 'territoires')}`)}</text>`,
-    `<text x="40" y="560" font-size="18" fill="#555555">${escape(`Données mises à jour le ${formatDateFr(input.dateDonnees)}`)}</text>`,
+    `<text x="40" y="560" font-size="18" fill="#555555">${escape(`Données mises à jour le ${formatDate(input.dateDonnees)}`)}</text>`,
     input.exemple ? `<text x="40" y="590" font-size="18" fill="#8a5a00">Données d'exemple</text>` : '',
     `</g>`,
     `</svg>`,

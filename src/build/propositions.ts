@@ -8,7 +8,7 @@
  */
 import iconv from 'iconv-lite';
 import type { DepartementCollection, Diagnostic, Innovation, VocabEntry } from '../domain/types';
-import { ETAPE_COLUMNS, ETAPE_OPTIONAL_COLUMNS, INNOVATION_COLUMNS, INNOVATION_OPTIONAL_COLUMNS, VOCAB_COLUMNS } from '../domain/types';
+import { ETAPE_COLUMNS, ETAPE_OPTIONAL_COLUMNS, INNOVATION_COLUMNS, INNOVATION_OPTIONAL_COLUMNS, VOCAB_COLUMNS, VOCAB_OPTIONAL_COLUMNS } from '../domain/types';
 import { EXPORT_COLUMNS } from '../domain/export';
 import { csvLine, decimalCell } from '../domain/csvCells';
 import { foldText } from '../domain/normalize';
@@ -179,7 +179,7 @@ export async function mergePropositions(input: PropositionsInput): Promise<Propo
   const none = (): PropositionsResult => ({ diagnostics, accepted: [], duplicates: 0, read: 0, append: new Uint8Array(0) });
 
   const vocabulary = async (source: PropositionSource, what: string): Promise<VocabLookup | undefined> => {
-    const { table, diagnostics: found } = readCsvTable(await allBytes(source), source.path, VOCAB_COLUMNS);
+    const { table, diagnostics: found } = readCsvTable(await allBytes(source), source.path, VOCAB_COLUMNS, { known: VOCAB_OPTIONAL_COLUMNS });
     if (!table) {
       diagnostics.push(...found.filter((d) => d.severity === 'error'));
       return undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ETAPE_COLUMNS, INNOVATION_COLUMNS, VOCAB_COLUMNS, type DepartementCollection, type Diagnostic } from '../domain/types';
+import { ETAPE_COLUMNS, INNOVATION_COLUMNS, VOCAB_COLUMNS, VOCAB_OPTIONAL_COLUMNS, type DepartementCollection, type Diagnostic } from '../domain/types';
 import { readCsvTable } from './csv/table';
 import { createDepartementResolver } from './departementCodes';
 import { DEPARTEMENTS } from './cog';
@@ -35,6 +35,15 @@ describe('validateVocabulary', () => {
   it('reads entries and lower-cases colours', () => {
     const r = validateVocabulary(table('id;libelle;couleur\nent;ENT;#00AAFF', VOCAB_COLUMNS));
     expect(r).toEqual({ items: [{ id: 'ent', libelle: 'ENT', couleur: '#00aaff' }], counts: { read: 1, written: 1, rejected: 0 }, diagnostics: [] });
+  });
+  it('reads the optional English label, and leaves it out when the column is missing or the cell empty', () => {
+    const r = validateVocabulary(table('id;libelle;couleur;libelle_en\nent;ENT;#00AAFF;Digital workspaces\nsante;Santé;#000000;  ', VOCAB_COLUMNS, VOCAB_OPTIONAL_COLUMNS));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.items).toEqual([
+      { id: 'ent', libelle: 'ENT', couleur: '#00aaff', libelle_en: 'Digital workspaces' },
+      { id: 'sante', libelle: 'Santé', couleur: '#000000' },
+    ]);
+    expect(validateVocabulary(table('id;libelle;couleur\nent;ENT;#00AAFF', VOCAB_COLUMNS, VOCAB_OPTIONAL_COLUMNS)).items[0]).not.toHaveProperty('libelle_en');
   });
   it('rejects duplicate ids and labels, missing labels and bad colours', () => {
     const r = validateVocabulary(table('id;libelle;couleur\na;A;#000000\nA;B;#000000\nc;a;#000000\nd;;#000000\ne;E;bleu', VOCAB_COLUMNS));

@@ -190,7 +190,9 @@ export function validateVocabulary(table: CsvTable<VocabColumn>): RowsResult<Voc
     const couleur = parseColour(r.cell('couleur'));
     if (!couleur.ok) r.error('couleur', couleur.message);
     if (id === undefined || !couleur.ok) return undefined;
-    return { id, libelle, couleur: couleur.value };
+    // Optional: an empty or missing English label leaves the English interface the French one.
+    const libelleEn = r.cell('libelle_en').trim();
+    return libelleEn === '' ? { id, libelle, couleur: couleur.value } : { id, libelle, couleur: couleur.value, libelle_en: libelleEn };
   });
 }
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { useAppStore } from '../store/appStore';
 import { loadIntoStore } from '../store/loadData';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -8,6 +8,7 @@ import { MapView } from './MapView';
 import { PhoneViewSwitch, type PhoneView } from './PhoneViewSwitch';
 import { PrintReport } from './PrintReport';
 import { SidePanel } from './SidePanel';
+import { useT } from './hooks';
 
 /**
  * The page: header, then the map with its side panel once the data is loaded, then the footer.
@@ -23,6 +24,14 @@ export function App() {
   const picking = useAppStore((s) => s.picking);
   const [phoneView, setPhoneView] = useState<PhoneView>('carte');
   const showResults = useCallback(() => setPhoneView('liste'), []);
+  const { t, lang } = useT();
+
+  // The page's language, title and description follow the interface's (screen readers, search engines, tabs).
+  useLayoutEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = t('document.title');
+    document.querySelector('meta[name="description"]')?.setAttribute('content', t('document.description'));
+  }, [t, lang]);
 
   useEffect(() => {
     if (useAppStore.getState().load.status === 'loading') void loadIntoStore(useAppStore);
@@ -50,10 +59,10 @@ export function App() {
       <Header onSkipToPanel={showResults} />
       {load.status === 'error' && (
         <div className="message-etat erreur-donnees" role="alert">
-          <h2>Les données ne peuvent pas être affichées</h2>
+          <h2>{t('app.dataError')}</h2>
           <p>{load.message}</p>
           {load.retry && (
-            <button type="button" onClick={() => void loadIntoStore(useAppStore)}>Réessayer</button>
+            <button type="button" onClick={() => void loadIntoStore(useAppStore)}>{t('app.retry')}</button>
           )}
         </div>
       )}
@@ -63,16 +72,16 @@ export function App() {
         </div>
       )}
       <main className="explorateur">
-        <ErrorBoundary region="la carte">
+        <ErrorBoundary region={t('app.regionMap')}>
           <MapView data={data} />
         </ErrorBoundary>
         {data ? (
-          <ErrorBoundary region="le panneau des filtres et de la liste">
+          <ErrorBoundary region={t('app.regionPanel')}>
             <SidePanel data={data} onResultsShown={showResults} />
           </ErrorBoundary>
         ) : (
-          <aside className="panneau" id="panneau" tabIndex={-1} aria-label="Détails, filtres et liste des innovations">
-            {load.status === 'loading' && <p className="message-etat" role="status">Chargement des données…</p>}
+          <aside className="panneau" id="panneau" tabIndex={-1} aria-label={t('app.panel')}>
+            {load.status === 'loading' && <p className="message-etat" role="status">{t('app.loading')}</p>}
           </aside>
         )}
         {data && <PrintReport />}

@@ -1,7 +1,9 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { useAppStore } from '../store/appStore';
+import { wording } from '../i18n';
 
 interface Props {
-  /** What the region is, in French, for the message: « la carte », « le panneau »… */
+  /** What the region is, in the interface's language, for the message: « la carte », « le panneau »… */
   region: string;
   children: ReactNode;
 }
@@ -13,7 +15,7 @@ interface State {
 }
 
 /**
- * Contains an uncaught error to one region of the page: the region says what happened in French
+ * Contains an uncaught error to one region of the page: the region says what happened in words
  * and offers to load it again; the rest of the page keeps working. Never a blank page.
  */
 export class ErrorBoundary extends Component<Props, State> {
@@ -30,13 +32,13 @@ export class ErrorBoundary extends Component<Props, State> {
   override render(): ReactNode {
     const { error, attempt } = this.state;
     if (error) {
+      // A class cannot use hooks: the language is read when the message is drawn.
+      const { t } = wording(useAppStore.getState().lang);
       return (
         <div className="erreur-region" role="alert">
-          <p>
-            Un problème empêche d'afficher {this.props.region} ({error.message}). Le reste de la page reste utilisable.
-          </p>
+          <p>{t('app.regionError', { region: this.props.region, message: error.message })}</p>
           <button type="button" onClick={() => this.setState({ error: null, attempt: attempt + 1 })}>
-            Recharger
+            {t('app.reload')}
           </button>
         </div>
       );

@@ -1,9 +1,9 @@
 import { useAppStore, type LoadedData } from '../store/appStore';
 import { selectDepartements } from '../store/selectors';
-import { etapePlace, formatDateFr } from '../domain/presentation';
+import { etapePlace, formatDate } from '../domain/presentation';
 import { etapesInDateOrder } from '../domain/route';
 import { DetailHeading } from './DetailHeading';
-import { useWorkerRows } from './hooks';
+import { useT, useWorkerRows } from './hooks';
 import { InnovationLinks } from './InnovationLinks';
 import { ThemeTags } from './ThemeTags';
 
@@ -14,6 +14,7 @@ import { ThemeTags } from './ThemeTags';
  */
 export function EtapeDetail({ id, data }: { id: string; data: LoadedData }) {
   const departements = useAppStore(selectDepartements);
+  const { t, lang } = useT();
   const ordered = etapesInDateOrder(data.etapes);
   const rank = ordered.findIndex((e) => e.properties.id === id) + 1;
   const etape = ordered[rank - 1];
@@ -24,23 +25,23 @@ export function EtapeDetail({ id, data }: { id: string; data: LoadedData }) {
 
   return (
     <section className="detail detail-etape" aria-labelledby="detail-etape-titre">
-      <DetailHeading surtitre={`La Route des Territoires — étape ${rank} sur ${ordered.length}`}>
-        <span id="detail-etape-titre">{formatDateFr(p.date)} — {etapePlace(p, departementNom)}</span>
+      <DetailHeading surtitre={t('detail.stopOf', { rank, total: ordered.length })}>
+        <span id="detail-etape-titre">{formatDate(p.date, lang)} — {etapePlace(p, departementNom)}</span>
       </DetailHeading>
       <dl className="faits">
-        <dt>Date</dt><dd>{formatDateFr(p.date)}</dd>
-        <dt>Lieu</dt><dd>{p.commune || 'Commune à préciser'}</dd>
-        <dt>Département</dt><dd>{departementNom} ({p.departement})</dd>
+        <dt>{t('detail.date')}</dt><dd>{formatDate(p.date, lang)}</dd>
+        <dt>{t('detail.place')}</dt><dd>{p.commune || t('detail.communeUnknown')}</dd>
+        <dt>{t('detail.departement')}</dt><dd>{departementNom} ({p.departement})</dd>
       </dl>
-      <h3>Sujet</h3>
-      <p className="etape-sujet">{p.intitule || 'Sujet à venir'}</p>
-      <h3>Thèmes</h3>
-      <ThemeTags ids={p.themes} vocabulaire={data.vocabulaires.themes} vide="Thème à venir" />
-      <h3>Innovations présentées</h3>
+      <h3>{t('detail.subject')}</h3>
+      <p className="etape-sujet">{p.intitule || t('detail.subjectUnknown')}</p>
+      <h3>{t('detail.themes')}</h3>
+      <ThemeTags ids={p.themes} vocabulaire={data.vocabulaires.themes} vide={t('detail.themeUnknown')} />
+      <h3>{t('detail.presented')}</h3>
       {presented === null || presented.length > 0 ? (
         <InnovationLinks source={data.innovations} rows={presented} />
       ) : (
-        <p className="discret">Aucune innovation rattachée à cette étape pour l'instant.</p>
+        <p className="discret">{t('detail.noPresented')}</p>
       )}
     </section>
   );

@@ -3,10 +3,10 @@ import { IntegrationDialog } from './IntegrationDialog';
 import { useAppStore, type LoadedData } from '../store/appStore';
 import { selectDepartements, selectEtapesMatchingThemes, selectMatchedRows, selectResultsCurrent } from '../store/selectors';
 import type { ExportContext } from '../domain/export';
-import { formatCount, formatDateFr } from '../domain/presentation';
+import { formatCount, formatDate } from '../domain/presentation';
 import { downloadText } from './download';
 import { PRINT_MAX_ROWS, printWithRows } from './printing';
-import { useLoadedData } from './hooks';
+import { useLoadedData, useT } from './hooks';
 import { loadStatsModule } from './statsLoader';
 import './filters.css';
 
@@ -34,9 +34,11 @@ function ExportMenuOf({ data }: { data: LoadedData }) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const w = useT();
+  const { t } = w;
 
   const context = (): ExportContext => ({
-    filters, vocabulaires: data.vocabulaires, departements, meta: data.meta, today: new Date(),
+    filters, vocabulaires: data.vocabulaires, departements, meta: data.meta, today: new Date(), w,
   });
 
   /** Runs one export: fetches what it needs, then saves the file; says so while it works. */
@@ -46,13 +48,13 @@ function ExportMenuOf({ data }: { data: LoadedData }) {
     try {
       await work();
     } catch (err) {
-      setFailure(`L'export n'a pas pu être préparé : ${err instanceof Error ? err.message : String(err)}`);
+      setFailure(t('export.failed', { message: err instanceof Error ? err.message : String(err) }));
     } finally {
       setBusy(null);
     }
   };
 
-  const csv = (delimiter: ';' | ',') => run('CSV', async () => {
+  const csv = (delimiter: ';' | ',') => run(t('export.busyCsv'), async () => {
     const [m, innovations] = await Promise.all([exportModule(), data.innovations.loadRows(rows)]);
     const ctx = context();
     const name = m.exportFileName('csv', filters, departements, ctx.today);
@@ -73,73 +75,70 @@ function ExportMenuOf({ data }: { data: LoadedData }) {
           onClick={() => setOpen((v) => !v)}
         >
           <span className="bascule-fleche" aria-hidden="true" />
-          Exporter
+          {t('export.title')}
         </button>
       </h2>
       <div id="export-contenu" hidden={!open}>
         <p className="export-resume">
-          Contenu : {formatCount(rows.length)} (tous les résultats filtrés, pas seulement ceux à l'écran).
-          Données mises à jour le {formatDateFr(data.meta.date_donnees)}.
+          {t('export.summary', { count: formatCount(rows.length, w), date: formatDate(data.meta.date_donnees, w.lang) })}
         </p>
         <ul className="export-actions">
           <li>
             <button type="button" className="export-principal" disabled={disabled} onClick={() => void csv(';')}>
-              Exporter CSV
+              {t('export.csv')}
             </button>
-            <span className="export-aide">Tableur (Excel, LibreOffice) : séparateur point-virgule, virgule décimale.</span>
+            <span className="export-aide">{t('export.csvHelp')}</span>
           </li>
           <li>
             <button type="button" disabled={disabled} onClick={() => void csv(',')}>
-              CSV séparateur virgule
+              {t('export.csvComma')}
             </button>
-            <span className="export-aide">Pour les outils anglophones : séparateur virgule, point décimal.</span>
+            <span className="export-aide">{t('export.csvCommaHelp')}</span>
           </li>
           <li>
-            <button type="button" disabled={disabled} onClick={() => void run('GeoJSON', async () => {
+            <button type="button" disabled={disabled} onClick={() => void run(t('export.busyGeojson'), async () => {
               const [m, innovations] = await Promise.all([exportModule(), data.innovations.loadRows(rows)]);
               const ctx = context();
               downloadText(m.exportFileName('geojson', filters, departements, ctx.today), JSON.stringify(m.innovationsGeoJson(innovations, ctx), null, 1), 'application/geo+json');
             })}>
-              GeoJSON
+              {t('export.geojson')}
             </button>
-            <span className="export-aide">Pour un SIG (QGIS…), coordonnées réelles WGS 84.</span>
+            <span className="export-aide">{t('export.geojsonHelp')}</span>
           </li>
           <li>
-            <button type="button" disabled={busy !== null} onClick={() => void run('agenda', async () => {
+            <button type="button" disabled={busy !== null} onClick={() => void run(t('export.busyIcs'), async () => {
               const m = await exportModule();
               const ctx = context();
-              downloadText(m.exportFileName('ics', filters, departements, ctx.today), m.etapesIcs(etapes, data.vocabulaires, departements, ctx.today), 'text/calendar;charset=utf-8');
+              downloadText(m.exportFileName('ics', filters, departements, ctx.today), m.etapesIcs(etapes, data.vocabulaires, departements, ctx.today, w), 'text/calendar;charset=utf-8');
             })}>
-              Étapes (.ics)
+              {t('export.ics')}
             </button>
-            <span className="export-aide">{formatCount(etapes.length, 'étape')} de la Route des Territoires, pour un agenda.</span>
+            <span className="export-aide">{t('export.icsHelp', { stops: formatCount(etapes.length, w, 'etape') })}</span>
           </li>
           <li>
-            <button type="button" disabled={disabled} onClick={() => void run('notice', async () => {
+            <button type="button" disabled={disabled} onClick={() => void run(t('export.busyNotice'), async () => {
               const m = await exportModule();
               const ctx = context();
               downloadText(m.exportFileName('notice', filters, departements, ctx.today), m.exportNotice(rows.length, ctx), 'text/plain;charset=utf-8');
             })}>
-              Notice (.txt)
+              {t('export.notice')}
             </button>
-            <span className="export-aide">Filtres appliqués, date des données et sens des colonnes.</span>
+            <span className="export-aide">{t('export.noticeHelp')}</span>
           </li>
           <li>
-            <button type="button" disabled={disabled} onClick={() => void run('impression', async () => {
+            <button type="button" disabled={disabled} onClick={() => void run(t('export.busyPrint'), async () => {
               await loadStatsModule();
               await printWithRows(data.innovations, rows);
-            })}>Imprimer</button>
-            <span className="export-aide">
-              La carte telle qu'affichée, sa légende, les filtres, les statistiques et le tableau des résultats ({PRINT_MAX_ROWS.toLocaleString('fr-FR')} lignes au plus).
-            </span>
+            })}>{t('export.print')}</button>
+            <span className="export-aide">{t('export.printHelp', { max: PRINT_MAX_ROWS })}</span>
           </li>
           <li>
             <IntegrationDialog />
-            <span className="export-aide">Le code à coller dans une page pour y afficher la carte avec ces filtres.</span>
+            <span className="export-aide">{t('export.embedHelp')}</span>
           </li>
         </ul>
       </div>
-      {busy && <p className="export-etat" role="status">Préparation de l'export ({busy})…</p>}
+      {busy && <p className="export-etat" role="status">{t('export.busy', { what: busy })}</p>}
       {failure && <p className="export-erreur" role="alert">{failure}</p>}
     </section>
   );

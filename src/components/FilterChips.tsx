@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useAppStore } from '../store/appStore';
 import { selectDepartements } from '../store/selectors';
 import { filterChips } from '../domain/filterLabels';
-import { useLoadedData } from './hooks';
+import { useLoadedData, useT } from './hooks';
 
 /** Active filters as removable chips, and "Réinitialiser" to clear them all. */
 export function FilterChips() {
@@ -11,21 +11,22 @@ export function FilterChips() {
   const departements = useAppStore(selectDepartements);
   const setFilters = useAppStore((s) => s.setFilters);
   const resetFilters = useAppStore((s) => s.resetFilters);
+  const w = useT();
   const chips = useMemo(
-    () => (data ? filterChips(filters, data.vocabulaires, departements) : []),
-    [data, filters, departements],
+    () => (data ? filterChips(filters, data.vocabulaires, departements, w) : []),
+    [data, filters, departements, w],
   );
   if (chips.length === 0) return null;
   return (
     <div className="filtres-actifs">
-      <h3 className="visuellement-cache">Filtres actifs</h3>
+      <h3 className="visuellement-cache">{w.t('filters.activeTitle')}</h3>
       <ul className="filtres-puces">
         {chips.map((chip) => (
           <li key={chip.key}>
             <button
               type="button"
               className="filtre-puce"
-              aria-label={`Retirer le filtre ${chip.label}`}
+              aria-label={w.t('filters.remove', { label: chip.label })}
               onClick={() => setFilters(chip.remove)}
             >
               <span>{chip.label}</span>
@@ -35,7 +36,7 @@ export function FilterChips() {
         ))}
       </ul>
       <button type="button" className="filtres-reinitialiser" onClick={resetFilters}>
-        Réinitialiser
+        {w.t('filters.reset')}
       </button>
     </div>
   );

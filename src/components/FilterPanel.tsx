@@ -5,9 +5,9 @@ import {
 } from '../store/selectors';
 import type { DepartementInfo, VocabEntry } from '../domain/types';
 import { foldText } from '../domain/normalize';
-import { departementLabel, formatCount } from '../domain/presentation';
+import { departementLabel, formatCount, formatNumber, vocabLabel } from '../domain/presentation';
 import { FilterChips } from './FilterChips';
-import { useLoadedData } from './hooks';
+import { useLoadedData, useT } from './hooks';
 import { YearHistogram } from './YearHistogram';
 import { LaureatFilter } from './Trophees';
 import { EditionSwitch } from './EditionSwitch';
@@ -32,14 +32,15 @@ export function FilterPanel() {
   const filters = useAppStore((s) => s.filters);
   const [open, setOpen] = useState<GroupId | null>(() => (wideScreen() ? 'themes' : null));
   const buttons = useRef(new Map<GroupId, HTMLButtonElement>());
+  const { t } = useT();
   if (!data) return null;
   const hasYears = data.innovations.years !== null;
   const groups: { id: GroupId; label: string; active: number }[] = [
-    { id: 'themes', label: 'Thèmes', active: filters.themes.length },
-    { id: 'secteurs', label: 'Secteurs', active: filters.secteurs.length },
-    { id: 'territoire', label: 'Territoire', active: Number(filters.region !== null) + Number(filters.departement !== null) },
-    ...(hasYears ? [{ id: 'annees' as const, label: 'Années', active: Number(filters.anneeMin !== null || filters.anneeMax !== null) }] : []),
-    { id: 'etapes', label: 'Étapes', active: Number(!filters.afficherEtapes) },
+    { id: 'themes', label: t('filters.themes'), active: filters.themes.length },
+    { id: 'secteurs', label: t('filters.secteurs'), active: filters.secteurs.length },
+    { id: 'territoire', label: t('filters.territoire'), active: Number(filters.region !== null) + Number(filters.departement !== null) },
+    ...(hasYears ? [{ id: 'annees' as const, label: t('filters.annees'), active: Number(filters.anneeMin !== null || filters.anneeMax !== null) }] : []),
+    { id: 'etapes', label: t('filters.etapes'), active: Number(!filters.afficherEtapes) },
   ];
   const volet = (id: GroupId, content: ReactNode) => (
     <div
@@ -59,11 +60,11 @@ export function FilterPanel() {
   );
   return (
     <form className="filtres" aria-labelledby="filtres-titre" onSubmit={(e) => e.preventDefault()}>
-      <h2 id="filtres-titre" className="visuellement-cache">Filtrer les innovations</h2>
+      <h2 id="filtres-titre" className="visuellement-cache">{t('filters.title')}</h2>
       <SearchField />
       <LaureatFilter />
       <div className="filtres-onglets" role="group" aria-labelledby="filtres-onglets-titre">
-        <span id="filtres-onglets-titre" className="visuellement-cache">Filtrer par</span>
+        <span id="filtres-onglets-titre" className="visuellement-cache">{t('filters.by')}</span>
         {groups.map((g) => (
           <button
             key={g.id}
@@ -80,15 +81,15 @@ export function FilterPanel() {
             {g.label}
             {g.active > 0 && (
               <span className="filtres-onglet-nombre">
-                <span className="visuellement-cache"> (</span>{g.active}<span className="visuellement-cache"> actif{g.active > 1 ? 's' : ''})</span>
+                <span className="visuellement-cache"> (</span>{g.active}<span className="visuellement-cache"> {t('filters.active', { count: g.active })})</span>
               </span>
             )}
             <span className="filtres-chevron" aria-hidden="true" />
           </button>
         ))}
       </div>
-      {volet('themes', <VocabGroup groupe="themes" legend="Thèmes" entries={data.vocabulaires.themes} />)}
-      {volet('secteurs', <VocabGroup groupe="secteurs" legend="Secteurs" entries={data.vocabulaires.secteurs} />)}
+      {volet('themes', <VocabGroup groupe="themes" legend={t('filters.themes')} entries={data.vocabulaires.themes} />)}
+      {volet('secteurs', <VocabGroup groupe="secteurs" legend={t('filters.secteurs')} entries={data.vocabulaires.secteurs} />)}
       {volet('territoire', <TerritoryFields />)}
       {hasYears && volet('annees', <YearFields data={data} />)}
       {volet('etapes', <StopsToggle />)}
@@ -103,6 +104,7 @@ function SearchField() {
   const [draft, setDraft] = useState(texte);
   const [committed, setCommitted] = useState(texte);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const { t } = useT();
   // A chip, "Réinitialiser" or Back changed the search: show it.
   if (texte !== committed) {
     setCommitted(texte);
@@ -119,13 +121,13 @@ function SearchField() {
   };
   return (
     <div className="filtres-recherche">
-      <label htmlFor="filtre-texte">Rechercher une innovation</label>
+      <label htmlFor="filtre-texte">{t('filters.searchLabel')}</label>
       <input
         id="filtre-texte"
         type="search"
         value={draft}
         autoComplete="off"
-        placeholder="Titre, porteur, commune…"
+        placeholder={t('filters.searchPlaceholder')}
         aria-describedby="filtre-texte-aide"
         onChange={(e) => {
           const value = e.target.value;
@@ -137,7 +139,7 @@ function SearchField() {
           if (e.key === 'Enter') commit(draft);
         }}
       />
-      <p id="filtre-texte-aide" className="visuellement-cache">Titre, description, porteur ou commune ; accents et majuscules indifférents.</p>
+      <p id="filtre-texte-aide" className="visuellement-cache">{t('filters.searchHelp')}</p>
     </div>
   );
 }
@@ -146,6 +148,7 @@ function VocabGroup({ groupe, legend, entries }: { groupe: 'themes' | 'secteurs'
   const selected = useAppStore((s) => s.filters[groupe]);
   const counts = useAppStore(groupe === 'themes' ? selectThemeCounts : selectSecteurCounts);
   const setFilters = useAppStore((s) => s.setFilters);
+  const w = useT();
   const toggle = (id: string, checked: boolean) => {
     setFilters({ [groupe]: checked ? [...selected, id] : selected.filter((v) => v !== id) });
   };
@@ -161,9 +164,9 @@ function VocabGroup({ groupe, legend, entries }: { groupe: 'themes' | 'secteurs'
               <input id={id} type="checkbox" checked={selected.includes(entry.id)} onChange={(e) => toggle(entry.id, e.target.checked)} />
               <label htmlFor={id}>
                 <span className="filtres-pastille" style={{ background: entry.couleur }} aria-hidden="true" />
-                <span className="filtres-libelle" title={entry.libelle}>{entry.libelle}</span>
-                <span className="filtres-compte" aria-hidden="true">{count.toLocaleString('fr-FR')}</span>
-                <span className="visuellement-cache">, {formatCount(count)}</span>
+                <span className="filtres-libelle" title={vocabLabel(entry, w.lang)}>{vocabLabel(entry, w.lang)}</span>
+                <span className="filtres-compte" aria-hidden="true">{formatNumber(count, w.lang)}</span>
+                <span className="visuellement-cache">, {formatCount(count, w)}</span>
               </label>
             </li>
           );
@@ -206,11 +209,12 @@ function TerritoryFields() {
   const departementCounts = useAppStore(selectDepartementCounts);
   const regions = useMemo(() => regionPlaces(departements), [departements]);
   const deps = useMemo(() => departementPlaces(departements, filters.region), [departements, filters.region]);
+  const { t } = useT();
   return (
     <fieldset className="filtres-groupe">
-      <legend>Territoire</legend>
+      <legend>{t('filters.territoire')}</legend>
       <PlaceField
-        label="Région"
+        label={t('filters.region')}
         places={regions}
         counts={regionCounts}
         value={filters.region}
@@ -220,7 +224,7 @@ function TerritoryFields() {
         }}
       />
       <PlaceField
-        label="Département"
+        label={t('filters.departement')}
         places={deps}
         counts={departementCounts}
         value={filters.departement}
@@ -247,6 +251,7 @@ function PlaceField({ label, places, counts, value, onChange }: {
   const [draft, setDraft] = useState(() => labelOf(value));
   const [shown, setShown] = useState(value);
   const [refused, setRefused] = useState(false);
+  const w = useT();
   // Changed from elsewhere (chip, "Réinitialiser", Back, region change): show it.
   if (value !== shown) {
     setShown(value);
@@ -278,7 +283,7 @@ function PlaceField({ label, places, counts, value, onChange }: {
         list={`${id}-liste`}
         value={draft}
         autoComplete="off"
-        placeholder="Tous"
+        placeholder={w.t('filters.all')}
         aria-invalid={refused || undefined}
         aria-describedby={refused ? `${id}-erreur` : undefined}
         onChange={(e) => {
@@ -300,12 +305,12 @@ function PlaceField({ label, places, counts, value, onChange }: {
       />
       <datalist id={`${id}-liste`}>
         {places.map((p) => (
-          <option key={p.code} value={p.label} label={formatCount(counts.get(p.code) ?? 0)} />
+          <option key={p.code} value={p.label} label={formatCount(counts.get(p.code) ?? 0, w)} />
         ))}
       </datalist>
       {refused && (
         <p id={`${id}-erreur`} className="filtres-erreur" role="alert">
-          « {draft} » ne correspond à aucune proposition : choisissez-en une dans la liste.
+          {w.t('filters.refused', { text: draft })}
         </p>
       )}
     </div>
@@ -316,6 +321,7 @@ function YearFields({ data }: { data: LoadedData }) {
   const anneeMin = useAppStore((s) => s.filters.anneeMin);
   const anneeMax = useAppStore((s) => s.filters.anneeMax);
   const setFilters = useAppStore((s) => s.setFilters);
+  const { t } = useT();
   const years = useMemo(() => {
     const range = data.innovations.years;
     const list: number[] = [];
@@ -327,22 +333,22 @@ function YearFields({ data }: { data: LoadedData }) {
   if (years.length === 0) return null;
   const options = (other: number | null, keep: (y: number) => boolean) => (
     <>
-      <option value="">Toutes</option>
+      <option value="">{t('filters.yearAll')}</option>
       {choices.filter((y) => other === null || keep(y)).map((y) => <option key={y} value={y}>{y}</option>)}
     </>
   );
   const read = (v: string) => (v === '' ? null : Number(v));
   return (
     <fieldset className="filtres-groupe filtres-annees">
-      <legend>Année</legend>
+      <legend>{t('filters.yearsLegend')}</legend>
       <div>
-        <label htmlFor="filtre-annee-min">De</label>
+        <label htmlFor="filtre-annee-min">{t('filters.yearFrom')}</label>
         <select id="filtre-annee-min" value={anneeMin ?? ''} onChange={(e) => setFilters({ anneeMin: read(e.target.value) })}>
           {options(anneeMax, (y) => y <= anneeMax!)}
         </select>
       </div>
       <div>
-        <label htmlFor="filtre-annee-max">À</label>
+        <label htmlFor="filtre-annee-max">{t('filters.yearTo')}</label>
         <select id="filtre-annee-max" value={anneeMax ?? ''} onChange={(e) => setFilters({ anneeMax: read(e.target.value) })}>
           {options(anneeMin, (y) => y >= anneeMin!)}
         </select>
@@ -357,9 +363,10 @@ function StopsToggle() {
   const afficherParcours = useAppStore((s) => s.afficherParcours);
   const setFilters = useAppStore((s) => s.setFilters);
   const setAfficherParcours = useAppStore((s) => s.setAfficherParcours);
+  const { t } = useT();
   return (
     <fieldset className="filtres-groupe">
-      <legend>Étapes de La Route des Territoires</legend>
+      <legend>{t('filters.stopsLegend')}</legend>
       <EditionSwitch />
       <div className="filtres-etapes">
         <input
@@ -368,7 +375,7 @@ function StopsToggle() {
           checked={afficherEtapes}
           onChange={(e) => setFilters({ afficherEtapes: e.target.checked })}
         />
-        <label htmlFor="filtre-etapes">Afficher les étapes de la Route des Territoires</label>
+        <label htmlFor="filtre-etapes">{t('filters.showStops')}</label>
       </div>
       <div className="filtres-etapes">
         <input
@@ -378,7 +385,7 @@ function StopsToggle() {
           disabled={!afficherEtapes}
           onChange={(e) => setAfficherParcours(e.target.checked)}
         />
-        <label htmlFor="filtre-parcours">Afficher le parcours (sens et ordre de la tournée)</label>
+        <label htmlFor="filtre-parcours">{t('filters.showRoute')}</label>
       </div>
     </fieldset>
   );

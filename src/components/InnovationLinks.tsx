@@ -2,7 +2,7 @@ import type { VocabEntry } from '../domain/types';
 import { useAppStore } from '../store/appStore';
 import type { InnovationSource } from '../points/client';
 import { formatCount } from '../domain/presentation';
-import { useInnovations } from './hooks';
+import { useInnovations, useT } from './hooks';
 import { ThemeTags } from './ThemeTags';
 
 /** Most innovations listed in a detail: past that, a sentence says how many more there are. */
@@ -20,7 +20,8 @@ interface Props {
 export function InnovationLinks({ source, rows, themes }: Props) {
   const select = useAppStore((s) => s.select);
   const innovations = useInnovations(source, rows, LINKS_MAX);
-  if (!rows || !innovations) return <p className="discret" role="status">Chargement des innovations…</p>;
+  const w = useT();
+  if (!rows || !innovations) return <p className="discret" role="status">{w.t('detail.loadingInnovations')}</p>;
   return (
     <>
       <ul className="liste-detail">
@@ -35,7 +36,7 @@ export function InnovationLinks({ source, rows, themes }: Props) {
         ))}
       </ul>
       {rows.length > innovations.length && (
-        <p className="discret">Et {formatCount(rows.length - innovations.length)} de plus, dans la liste des résultats.</p>
+        <p className="discret">{w.t('detail.andMore', { count: formatCount(rows.length - innovations.length, w) })}</p>
       )}
     </>
   );

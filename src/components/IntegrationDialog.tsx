@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useAppStore } from '../store/appStore';
 import { serializeUrlState } from '../store/urlState';
 import { embedSnippet, embedUrl } from '../domain/embed';
+import { useT } from './hooks';
 
 /**
  * "Intégrer la carte": a dialog that gives the `<iframe>` code showing this map, with the current
@@ -12,10 +13,13 @@ export function IntegrationDialog() {
   const id = useId();
   const [code, setCode] = useState('');
   const [copied, setCopied] = useState<'oui' | 'non' | null>(null);
+  const { t } = useT();
 
   const open = () => {
-    const { filters, view, edition } = useAppStore.getState();
-    setCode(embedSnippet(embedUrl(window.location.href, serializeUrlState({ filters, selection: null, view, ...(edition !== null ? { edition } : {}) }))));
+    const { filters, view, edition, lang } = useAppStore.getState();
+    // The embedded map speaks the language it was copied in.
+    const query = serializeUrlState({ filters, selection: null, view, ...(edition !== null ? { edition } : {}), ...(lang !== 'fr' ? { lang } : {}) });
+    setCode(embedSnippet(embedUrl(window.location.href, query), t('embed.frameTitle')));
     setCopied(null);
     dialog.current?.showModal();
   };
@@ -30,21 +34,18 @@ export function IntegrationDialog() {
 
   return (
     <>
-      <button type="button" aria-haspopup="dialog" onClick={open}>Intégrer la carte</button>
+      <button type="button" aria-haspopup="dialog" onClick={open}>{t('embed.button')}</button>
       <dialog ref={dialog} className="dialogue-integration" aria-labelledby={`${id}-titre`}>
-        <h2 id={`${id}-titre`}>Intégrer la carte à un site</h2>
-        <p>
-          Collez ce code dans une page de votre site : la carte s'y affiche avec les filtres choisis ici, sans en-tête, et
-          un lien « Ouvrir la carte en grand » mène à la carte complète.
-        </p>
-        <label htmlFor={`${id}-code`}>Code à coller</label>
+        <h2 id={`${id}-titre`}>{t('embed.title')}</h2>
+        <p>{t('embed.intro')}</p>
+        <label htmlFor={`${id}-code`}>{t('embed.code')}</label>
         <textarea id={`${id}-code`} readOnly rows={5} value={code} onFocus={(e) => e.currentTarget.select()} />
         <p className="integration-actions">
-          <button type="button" className="export-principal" onClick={() => void copy()}>Copier le code</button>
-          <button type="button" onClick={() => dialog.current?.close()}>Fermer</button>
+          <button type="button" className="export-principal" onClick={() => void copy()}>{t('embed.copy')}</button>
+          <button type="button" onClick={() => dialog.current?.close()}>{t('embed.close')}</button>
         </p>
         <p role="status" className="integration-etat">
-          {copied === 'oui' ? 'Code copié.' : copied === 'non' ? 'La copie a été refusée par le navigateur : sélectionnez le code et copiez-le (Ctrl+C).' : ''}
+          {copied === 'oui' ? t('embed.copied') : copied === 'non' ? t('embed.refused') : ''}
         </p>
       </dialog>
     </>

@@ -4,10 +4,13 @@ import {
   selectCountsByDepartement, selectDepartements, selectEdition, selectLegendClasses, selectMapEtapes, selectResultsCurrent,
 } from '../store/selectors';
 import { dataFolderUrl } from '../store/loadData';
-import { MapController, type MapEvents } from '../map/MapController';
+import { MapController, type MapEvents, type MapTexts } from '../map/MapController';
 import { mapModel, routeLegs, type Bounds, type MapModel, type MapModelInput } from '../map/model';
 import { diffMapModel } from '../map/diff';
-import { departementLabel, tropheeBadge } from '../domain/presentation';
+import { departementLabel, formatCount, tropheeBadge } from '../domain/presentation';
+import type { Wording } from '../domain/types';
+import { wording } from '../i18n';
+import { useT } from './hooks';
 import { realPlace } from '../domain/displayPosition';
 import type { InnovationSource } from '../points/client';
 import { Legend } from './Legend';
@@ -61,6 +64,28 @@ function modelInput(state: AppState, statics: Statics, source: InnovationSource,
     edition: selectEdition(state),
     reducedMotion: prefersReducedMotion(),
     picking: state.picking,
+    w: wording(state.lang),
+  };
+}
+
+/** The map's words in the interface's language (the map itself knows no catalogue). */
+function mapTexts(w: Wording): MapTexts {
+  const { t } = w;
+  return {
+    maplibre: {
+      'Map.Title': t('map.title'),
+      'NavigationControl.ZoomIn': t('map.zoomIn'),
+      'NavigationControl.ZoomOut': t('map.zoomOut'),
+      'NavigationControl.ResetBearing': t('map.resetBearing'),
+      'AttributionControl.ToggleAttribution': t('map.attribution'),
+      'Popup.Close': t('map.close'),
+    },
+    nationalView: t('map.nationalView'),
+    nationalViewTitle: t('map.nationalViewTitle'),
+    contextLost: t('map.contextLost'),
+    clusterHint: t('map.clusterHint'),
+    count: (n) => formatCount(n, w),
+    departementLine: (code, count) => t('map.departementLine', { code, count: formatCount(count, w) }),
   };
 }
 
@@ -81,8 +106,6 @@ function sheetHeight(state: AppState, map: HTMLElement): number {
   return Number.isFinite(share) ? map.clientHeight * share : 0;
 }
 
-const NO_WEBGL = 'La carte ne peut pas s’afficher dans ce navigateur ; la liste, les filtres et les exports restent disponibles.';
-
 /** Whether MapLibre failed for want of WebGL (locked-down PCs, remote desktops, a browser setting). */
 const isWebGlFailure = (err: unknown) => /webgl/i.test(err instanceof Error ? err.message : String(err));
 
@@ -98,7 +121,8 @@ export function MapView({ data }: { data: LoadedData | null }) {
   const [controller, setController] = useState<MapController | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const integration = useAppStore((s) => s.integration);
-  // An error thrown while the map starts goes to the map region's error boundary (French message,
+  const w = useT();
+  // An error thrown while the map starts goes to the map region's error boundary (its message,
   // "Recharger"): thrown from a state update so that React routes it there.
   const [, setCrash] = useState<null>(null);
   /** What the map's events act on: the data loaded now (events may fire before it is). */
@@ -132,7 +156,7 @@ export function MapView({ data }: { data: LoadedData | null }) {
           const p = innovations.row(row)?.properties;
           if (!p) return null;
           const place = p.commune || departementLabel(p.departement, selectDepartements(store.getState()));
-          return [p.titre, p.trophee ? `${place} · ${tropheeBadge(p.trophee)}` : place];
+          return [p.titre, p.trophee ? `${place} · ${tropheeBadge(p.trophee, wording(store.getState().lang))}` : place];
         };
         return describe() ?? innovations.loadRows([row]).then(describe);
       },
@@ -144,11 +168,11 @@ export function MapView({ data }: { data: LoadedData | null }) {
     };
     let created: MapController;
     try {
-      created = new MapController(element, dataFolderUrl(), events, store.getState().view);
+      created = new MapController(element, dataFolderUrl(), events, store.getState().view, mapTexts(wording(store.getState().lang)));
     } catch (err) {
       void Promise.resolve().then(() => {
         if (isWebGlFailure(err)) {
-          setFailure(NO_WEBGL);
+          setFailure(wording(store.getState().lang).t('map.noWebgl'));
           return;
         }
         setCrash(() => {
@@ -169,6 +193,11 @@ export function MapView({ data }: { data: LoadedData | null }) {
       setController(null);
     };
   }, []);
+
+  // A language chosen after the map started: its own words follow (the model's follow with the store).
+  useEffect(() => {
+    controller?.setTexts(mapTexts(w));
+  }, [controller, w]);
 
   useEffect(() => {
     const shared = current.current;
@@ -225,7 +254,7 @@ export function MapView({ data }: { data: LoadedData | null }) {
         {data && !failure && <TourControls />}
         {integration && <FullMapLink />}
       </div>
-      <canvas ref={printCanvas} className="carte-impression" role="img" aria-label="Carte telle qu'affichée à l'écran" />
+      <canvas ref={printCanvas} className="carte-impression" role="img" aria-label={w.t('print.mapImage')} />
       {!failure && <Legend />}
     </div>
   );

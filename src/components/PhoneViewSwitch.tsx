@@ -1,9 +1,9 @@
 import { useAppStore } from '../store/appStore';
 import { selectMatchedCount } from '../store/selectors';
+import { formatNumber } from '../domain/presentation';
+import { useT } from './hooks';
 
 export type PhoneView = 'carte' | 'liste';
-
-const NUMBER = new Intl.NumberFormat('fr-FR');
 
 /**
  * "Carte / Filtres et liste" switch of the phone layout (hidden on wider screens by CSS): the map
@@ -12,11 +12,12 @@ const NUMBER = new Intl.NumberFormat('fr-FR');
  */
 export function PhoneViewSwitch({ shown, onShow }: { shown: PhoneView | null; onShow: (view: PhoneView) => void }) {
   const count = useAppStore(selectMatchedCount);
+  const { t, lang } = useT();
   return (
-    <nav className="bascule-telephone" aria-label="Afficher la carte ou la liste">
-      <button type="button" aria-pressed={shown === 'carte'} onClick={() => onShow('carte')}>Carte</button>
+    <nav className="bascule-telephone" aria-label={t('phone.nav')}>
+      <button type="button" aria-pressed={shown === 'carte'} onClick={() => onShow('carte')}>{t('phone.map')}</button>
       <button type="button" aria-pressed={shown === 'liste'} onClick={() => onShow('liste')}>
-        Filtres et liste {count !== null && <span className="bascule-compte">({NUMBER.format(count)})</span>}
+        {t('phone.list')} {count !== null && <span className="bascule-compte">({formatNumber(count, lang)})</span>}
       </button>
     </nav>
   );

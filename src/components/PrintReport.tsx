@@ -3,9 +3,9 @@ import { flushSync } from 'react-dom';
 import { useAppStore } from '../store/appStore';
 import { selectDepartements, selectMatchedRows } from '../store/selectors';
 import { filterChips } from '../domain/filterLabels';
-import { departementLabel, formatCount, formatDateFr, localIsoDate, tropheeLabel } from '../domain/presentation';
+import { departementLabel, formatCount, formatDate, localIsoDate, tropheeLabel, vocabLabel } from '../domain/presentation';
 import type { InnovationFeature } from '../domain/types';
-import { useLoadedData } from './hooks';
+import { useLoadedData, useT } from './hooks';
 import { onBeforePrint, PRINT_MAX_ROWS } from './printing';
 import { loadedStatsModule } from './statsLoader';
 
@@ -19,6 +19,8 @@ export function PrintReport() {
   const departements = useAppStore(selectDepartements);
   const matched = useAppStore(selectMatchedRows);
   const [printing, setPrinting] = useState(false);
+  const w = useT();
+  const { t, lang } = w;
 
   useEffect(() => {
     // flushSync: the table must be in the page before the browser lays it out for print.
@@ -32,12 +34,12 @@ export function PrintReport() {
   }, []);
 
   const chips = useMemo(
-    () => (data ? filterChips(filters, data.vocabulaires, departements) : []),
-    [data, filters, departements],
+    () => (data ? filterChips(filters, data.vocabulaires, departements, w) : []),
+    [data, filters, departements, w],
   );
   if (!data || !printing) return null;
 
-  const themeLabel = new Map(data.vocabulaires.themes.map((t) => [t.id, t.libelle]));
+  const themeLabel = new Map(data.vocabulaires.themes.map((entry) => [entry.id, vocabLabel(entry, lang)]));
   // "Imprimer" fetches these rows first; a print started from the browser shows those already here.
   const wanted = Array.from(matched.subarray(0, PRINT_MAX_ROWS), (row) => data.innovations.row(row));
   const rows = wanted.filter((f): f is InnovationFeature => f !== undefined);
@@ -48,48 +50,40 @@ export function PrintReport() {
 
   return (
     <section className="rapport-impression" aria-labelledby="impression-titre">
-      <h2 id="impression-titre">Filtres et résultats</h2>
-      <p>
-        Imprimé le {formatDateFr(localIsoDate(new Date()))} · données mises à jour le {formatDateFr(data.meta.date_donnees)}.
-      </p>
-      <h3>Filtres actifs</h3>
+      <h2 id="impression-titre">{t('print.title')}</h2>
+      <p>{t('print.printed', { today: formatDate(localIsoDate(new Date()), lang), date: formatDate(data.meta.date_donnees, lang) })}</p>
+      <h3>{t('print.activeFilters')}</h3>
       {chips.length > 0 ? (
         <ul className="impression-filtres">
           {chips.map((chip) => <li key={chip.key}>{chip.label}</li>)}
         </ul>
       ) : (
-        <p>Aucun filtre : toutes les innovations.</p>
+        <p>{t('chips.none')}.</p>
       )}
       {stats && (
         <>
-          <h3>Statistiques</h3>
+          <h3>{t('print.statistics')}</h3>
           <stats.PrintedCharts />
         </>
       )}
-      <h3>{formatCount(total)}</h3>
+      <h3>{formatCount(total, w)}</h3>
       {total > PRINT_MAX_ROWS && (
-        <p className="impression-limite">
-          Seules les {PRINT_MAX_ROWS.toLocaleString('fr-FR')} premières sur {total.toLocaleString('fr-FR')} sont
-          imprimées ; l'export CSV donne la liste complète.
-        </p>
+        <p className="impression-limite">{t('print.only', { max: PRINT_MAX_ROWS, total })}</p>
       )}
       {rows.length < wanted.length && (
-        <p className="impression-limite">
-          {(wanted.length - rows.length).toLocaleString('fr-FR')} lignes n'étaient pas encore chargées : utilisez le bouton
-          « Imprimer » de la page pour les avoir toutes.
-        </p>
+        <p className="impression-limite">{t('print.notLoaded', { count: wanted.length - rows.length })}</p>
       )}
       {rows.length > 0 && (
         <table className="impression-tableau">
           <thead>
             <tr>
-              <th scope="col">Titre</th>
-              <th scope="col">Département</th>
-              <th scope="col">Commune</th>
-              <th scope="col">Porteur</th>
-              <th scope="col">Année</th>
-              <th scope="col">Thèmes</th>
-              <th scope="col">Distinction</th>
+              <th scope="col">{t('print.titre')}</th>
+              <th scope="col">{t('print.departement')}</th>
+              <th scope="col">{t('print.commune')}</th>
+              <th scope="col">{t('print.porteur')}</th>
+              <th scope="col">{t('print.annee')}</th>
+              <th scope="col">{t('print.themes')}</th>
+              <th scope="col">{t('print.distinction')}</th>
             </tr>
           </thead>
           <tbody>
@@ -101,13 +95,13 @@ export function PrintReport() {
                 <td>{p.porteur}</td>
                 <td>{p.annee ?? ''}</td>
                 <td>{p.themes.map((id) => themeLabel.get(id) ?? id).join(', ')}</td>
-                <td>{p.trophee ? tropheeLabel(p.trophee) : ''}</td>
+                <td>{p.trophee ? tropheeLabel(p.trophee, w) : ''}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {sources.length > 0 && <p className="impression-sources">Sources : {sources.join(' · ')}</p>}
+      {sources.length > 0 && <p className="impression-sources">{t('print.sources', { list: sources.join(' · ') })}</p>}
     </section>
   );
 }

@@ -1,18 +1,11 @@
 import { useRef, useState } from 'react';
-import { useLoadedData } from './hooks';
+import { useLoadedData, useT } from './hooks';
 import './contributions.css';
 
 // The form's code (and the commune names it fetches) loads only when someone opens it.
 const loadForm = () => import('./PropositionForm');
 type FormModule = Awaited<ReturnType<typeof loadForm>>;
 
-const TEXTS = {
-  button: 'Proposer',
-  /** Said by screen readers everywhere, shown beside "Proposer" where there is room. */
-  buttonEnd: ' une innovation',
-  loading: 'Ouverture du formulaire…',
-  failed: 'Le formulaire n’a pas pu être ouvert : vérifiez la connexion puis réessayez.',
-};
 
 /**
  * "Proposer une innovation": opens the proposal form, loaded at the first click; a draft stays
@@ -25,6 +18,7 @@ export function PropositionButton() {
   const [mapShown, setMapShown] = useState(true);
   const [state, setState] = useState<'idle' | 'loading' | 'failed'>('idle');
   const button = useRef<HTMLButtonElement>(null);
+  const { t } = useT();
   if (!data) return null;
   const open = async () => {
     if (!form) {
@@ -44,10 +38,11 @@ export function PropositionButton() {
   return (
     <div className="proposer">
       <button ref={button} type="button" className="bouton-proposer" aria-haspopup="dialog" onClick={() => void open()}>
-        {TEXTS.button}<span className="proposer-suite">{TEXTS.buttonEnd}</span>
+        {/* The end is said by screen readers everywhere, shown where there is room. */}
+        {t('proposition.button')}<span className="proposer-suite">{t('proposition.buttonEnd')}</span>
       </button>
-      <span role="status" className="proposer-etat">{state === 'loading' ? TEXTS.loading : ''}</span>
-      {state === 'failed' && <p role="alert" className="proposer-erreur">{TEXTS.failed}</p>}
+      <span role="status" className="proposer-etat">{state === 'loading' ? t('proposition.loading') : ''}</span>
+      {state === 'failed' && <p role="alert" className="proposer-erreur">{t('proposition.failed')}</p>}
       {form && <form.PropositionForm data={data} opened={opened} opener={button} mapShown={mapShown} />}
     </div>
   );

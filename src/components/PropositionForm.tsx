@@ -10,63 +10,13 @@ import {
   type PropositionCheck, type PropositionContext, type PropositionField,
 } from '../domain/propositions';
 import { decimalCell } from '../domain/csvCells';
-import { departementLabel, etapePlace, formatDateFr } from '../domain/presentation';
+import { departementLabel, etapePlace, formatDate, vocabLabel } from '../domain/presentation';
 import { etapesInDateOrder } from '../domain/route';
 import { foldText } from '../domain/normalize';
 import type { DepartementInfo, PropositionFields } from '../domain/types';
 import { downloadText } from './download';
+import { useT } from './hooks';
 import './propositionForm.css';
-
-/** Every text of the form, in one place. */
-const TEXTS = {
-  title: 'Proposer une innovation',
-  intro: 'Faites connaître un projet numérique de votre territoire. Rien n’est envoyé automatiquement : le formulaire prépare un fichier que vous transmettez aux organisateurs de La Route des Territoires, qui le vérifient puis l’ajoutent à la carte.',
-  required: 'obligatoire',
-  close: 'Fermer',
-  submit: 'Préparer le fichier de proposition',
-  summaryTitle: 'La proposition n’est pas encore complète :',
-  labels: {
-    titre: 'Titre du projet',
-    description: 'Description',
-    themes: 'Thèmes',
-    secteurs: 'Secteurs',
-    departement: 'Département',
-    commune: 'Commune',
-    latitude: 'Latitude',
-    longitude: 'Longitude',
-    porteur: 'Porteur du projet',
-    annee: 'Année de lancement',
-    site_web: 'Site web',
-    etape: 'Étape de La Route des Territoires où le projet a été présenté',
-    contact: 'Votre adresse électronique',
-  } satisfies Record<PropositionField, string>,
-  help: {
-    description: 'Quelques phrases : ce que fait le projet, pour qui.',
-    themes: 'Au moins un.',
-    secteurs: 'Au moins un.',
-    commune: 'Les communes connues de la carte sont proposées pendant la saisie.',
-    position: 'Facultatif. Degrés décimaux (ex. latitude 45,0433 et longitude 3,8852), ou un point choisi sur la carte. Sans position, le projet est placé au centre de sa commune. Les organisateurs vérifient que le point tombe dans le département.',
-    annee: 'Quatre chiffres, ex. 2009.',
-    site_web: 'Adresse complète, commençant par https://',
-    contact: 'Pour que les organisateurs puissent vous répondre ; elle n’est jamais publiée sur la carte.',
-  },
-  position: 'Position',
-  chooseDepartement: 'Choisissez un département',
-  noEtape: 'Aucune',
-  pick: 'Choisir sur la carte',
-  picking: 'Cliquez sur la carte à l’endroit du projet (les territoires d’outre-mer sont dans leurs cadres).',
-  cancelPicking: 'Annuler',
-  picked: (lat: string, lon: string) => `Position choisie sur la carte : latitude ${lat}, longitude ${lon}.`,
-  communesUnavailable: 'La liste des communes n’a pas pu être chargée : écrivez le nom de la commune, les organisateurs le vérifieront.',
-  doneTitle: 'Votre proposition est prête',
-  saved: (file: string) => `Le fichier « ${file} » a été enregistré dans vos téléchargements.`,
-  mailIntro: 'Envoyez-le aux organisateurs :',
-  mailLink: 'Écrire aux organisateurs',
-  mailHelp: 'Votre messagerie s’ouvre avec un message prérempli : joignez-y le fichier avant de l’envoyer.',
-  noMail: 'Transmettez ce fichier aux organisateurs de La Route des Territoires (par courriel ou sur une clé USB) : ils le vérifient puis l’ajoutent à la carte.',
-  saveAgain: 'Enregistrer à nouveau le fichier',
-  another: 'Nouvelle proposition',
-};
 
 const FIELD_ORDER: readonly PropositionField[] = [
   'titre', 'description', 'themes', 'secteurs', 'departement', 'commune', 'latitude', 'longitude', 'porteur', 'annee', 'site_web', 'etape', 'contact',
@@ -132,6 +82,9 @@ export function PropositionForm({ data, opened, opener, mapShown }: {
   const picking = useAppStore((s) => s.picking);
   const picked = useAppStore((s) => s.pickedPosition);
   const communes = useCommuneIndex();
+  const w = useT();
+  // Every text of the form, from the catalogue; the rules' messages stay those of the data build (French).
+  const TEXTS = w.t('proposition', { returnObjects: true });
 
   const departements = useMemo(() => new Map(data.departements.map((d) => [d.code, d])), [data]);
   const context = useMemo((): PropositionContext => ({
@@ -150,6 +103,7 @@ export function PropositionForm({ data, opened, opener, mapShown }: {
 
   // A place clicked on the map: its coordinates (and department) into the form, which comes back.
   const lastPicked = useRef<PickedPosition | null>(picked);
+
   useEffect(() => {
     if (!picked || picked === lastPicked.current) return;
     lastPicked.current = picked;
@@ -159,10 +113,10 @@ export function PropositionForm({ data, opened, opener, mapShown }: {
       ...f, latitude, longitude,
       departement: picked.departement && departements.has(picked.departement) ? picked.departement : f.departement,
     }));
-    setPickNote(TEXTS.picked(latitude, longitude));
+    setPickNote(w.t('proposition.picked', { lat: latitude, lon: longitude }));
     dialog.current?.showModal();
     document.getElementById(fieldId('latitude'))?.focus();
-  }, [picked, departements]);
+  }, [picked, departements, w]);
 
   const stopPicking = useCallback(() => {
     useAppStore.getState().setPicking(false);
@@ -287,7 +241,7 @@ export function PropositionForm({ data, opened, opener, mapShown }: {
                 checked={chosen.includes(entry.id)}
                 onChange={(e) => toggle(field, entry.id, e.target.checked)}
               />
-              <label htmlFor={`${fieldId(field)}-${entry.id}`}>{entry.libelle}</label>
+              <label htmlFor={`${fieldId(field)}-${entry.id}`}>{vocabLabel(entry, w.lang)}</label>
             </li>
           ))}
         </ul>
@@ -318,7 +272,7 @@ export function PropositionForm({ data, opened, opener, mapShown }: {
         </div>
         {done ? (
           <div className="proposition-fin">
-            <p role="status">{TEXTS.saved(done.file)}</p>
+            <p role="status">{w.t('proposition.saved', { file: done.file })}</p>
             {done.mailto ? (
               <>
                 <p>{TEXTS.mailIntro}</p>
@@ -424,7 +378,7 @@ export function PropositionForm({ data, opened, opener, mapShown }: {
                 <option value="">{TEXTS.noEtape}</option>
                 {etapes.map((e) => (
                   <option key={e.properties.id} value={e.properties.id}>
-                    {formatDateFr(e.properties.date)} — {etapePlace(e.properties, departements.get(e.properties.departement)?.nom ?? e.properties.departement)}
+                    {formatDate(e.properties.date, w.lang)} — {etapePlace(e.properties, departements.get(e.properties.departement)?.nom ?? e.properties.departement)}
                   </option>
                 ))}
               </select>

@@ -6,7 +6,7 @@ import { hasActiveFilters, queryWords } from '../domain/filters';
 import type { VocabEntry } from '../domain/types';
 import { departementLabel, formatCount } from '../domain/presentation';
 import type { InnovationSource } from '../points/client';
-import { useLoadedData, useRowsVersion } from './hooks';
+import { useLoadedData, useRowsVersion, useT } from './hooks';
 import './filters.css';
 import { LaureatBadge } from './Trophees';
 
@@ -67,6 +67,8 @@ function ResultsListOf({ source, themes, tools }: { source: InnovationSource; th
   const [list, setList] = useState<HTMLDivElement | null>(null);
   const [scroller, offset] = useOffsetInScroller(list);
   const [active, setActive] = useState(0);
+  const w = useT();
+  const { t } = w;
 
   // The app does not use the React Compiler; the virtualiser re-renders this component itself.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -166,18 +168,18 @@ function ResultsListOf({ source, themes, tools }: { source: InnovationSource; th
 
   return (
     <section className="resultats" aria-labelledby="resultats-titre">
-      <h2 id="resultats-titre" className="visuellement-cache">Résultats</h2>
+      <h2 id="resultats-titre" className="visuellement-cache">{t('results.title')}</h2>
       <p className="resultats-compte" role="status" data-count={current ? count : undefined} aria-busy={!current}>
-        {answered ? formatCount(count) : 'Recherche des innovations…'}
+        {answered ? formatCount(count, w) : t('results.searching')}
         {count > 1 && (
-          <span className="resultats-tri">{searching ? ', triées par pertinence' : ', triées par département puis titre'}</span>
+          <span className="resultats-tri">{t(searching ? 'results.byRelevance' : 'results.byPlace')}</span>
         )}
       </p>
       {tools && <div className="resultats-outils">{tools}</div>}
       {!answered ? null : count === 0 ? (
         <div className="resultats-vide">
-          <p>Aucune innovation ne correspond à ces filtres.</p>
-          {filtered && <button type="button" onClick={resetFilters}>Réinitialiser les filtres</button>}
+          <p>{t('results.none')}</p>
+          {filtered && <button type="button" onClick={resetFilters}>{t('results.reset')}</button>}
         </div>
       ) : (
         <div
@@ -212,7 +214,7 @@ function ResultsListOf({ source, themes, tools }: { source: InnovationSource; th
                     className="resultats-ligne resultats-ligne-attente"
                     style={{ height: ROW_HEIGHT, transform: `translateY(${row.start - offset}px)` }}
                   >
-                    <span className="resultats-ligne-titre">Chargement…</span>
+                    <span className="resultats-ligne-titre">{t('results.loading')}</span>
                   </div>
                 );
               }

@@ -9,6 +9,7 @@ import { InnovationDetail } from './InnovationDetail';
 import { PanelContext } from './panelContext';
 import { ResultsList } from './ResultsList';
 import { StatsSection } from './StatsSection';
+import { useT } from './hooks';
 
 /**
  * The side panel, one scroll container: the results view (search, filters folded, count, tools
@@ -24,6 +25,7 @@ export function SidePanel({ data, onResultsShown }: { data: LoadedData; onResult
   const focusResults = useRef(false);
   const detailOpen = selection !== null;
   const detailBefore = useRef(detailOpen);
+  const { t } = useT();
 
   useLayoutEffect(() => {
     const element = panel.current;
@@ -59,7 +61,7 @@ export function SidePanel({ data, onResultsShown }: { data: LoadedData; onResult
         className={detailOpen ? 'panneau panneau-detail' : 'panneau'}
         id="panneau"
         tabIndex={-1}
-        aria-label="Détails, filtres et liste des innovations"
+        aria-label={t('app.panel')}
         onScroll={(e) => {
           if (!detailOpen) resultsScroll.current = e.currentTarget.scrollTop;
         }}

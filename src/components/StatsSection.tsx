@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { ErrorBoundary } from './ErrorBoundary';
 import { loadStatsModule } from './statsLoader';
+import { useT } from './hooks';
 import './visualisation.css';
 
 // The charts' code comes with the first opening, not with the page.
@@ -12,6 +13,7 @@ const StatsCharts = lazy(loadStatsModule);
  */
 export function StatsSection() {
   const [open, setOpen] = useState(false);
+  const { t } = useT();
   return (
     <section className="statistiques" aria-labelledby="statistiques-titre">
       <h2 className="statistiques-entete">
@@ -23,13 +25,13 @@ export function StatsSection() {
           aria-controls="statistiques-contenu"
           onClick={() => setOpen((v) => !v)}
         >
-          Statistiques
+          {t('stats.button')}
         </button>
       </h2>
       <div id="statistiques-contenu" hidden={!open}>
         {open && (
-          <ErrorBoundary region="les statistiques">
-            <Suspense fallback={<p className="statistiques-chargement" role="status">Chargement des graphiques…</p>}>
+          <ErrorBoundary region={t('app.regionStats')}>
+            <Suspense fallback={<p className="statistiques-chargement" role="status">{t('stats.loading')}</p>}>
               <StatsCharts />
             </Suspense>
           </ErrorBoundary>

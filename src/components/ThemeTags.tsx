@@ -1,5 +1,6 @@
 import type { VocabEntry } from '../domain/types';
-import { textColourOn } from '../domain/presentation';
+import { textColourOn, vocabLabel } from '../domain/presentation';
+import { useT } from './hooks';
 
 interface Props {
   ids: readonly string[];
@@ -10,6 +11,7 @@ interface Props {
 
 /** Theme (or sector) tags in their vocabulary colours; an unknown id is shown as is, in grey. */
 export function ThemeTags({ ids, vocabulaire, vide }: Props) {
+  const { lang } = useT();
   if (ids.length === 0) return vide ? <span className="etiquette etiquette-vide">{vide}</span> : null;
   return (
     <ul className="etiquettes">
@@ -18,7 +20,7 @@ export function ThemeTags({ ids, vocabulaire, vide }: Props) {
         const couleur = entry?.couleur ?? '#6b6b6b';
         return (
           <li key={id} className="etiquette" style={{ background: couleur, color: textColourOn(couleur) }}>
-            {entry?.libelle ?? id}
+            {entry ? vocabLabel(entry, lang) : id}
           </li>
         );
       })}

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useAppStore } from '../store/appStore';
 import { selectDepartements, selectEditionEtapes } from '../store/selectors';
 import { etapesInDateOrder } from '../domain/route';
-import { etapePlace, formatDateFr } from '../domain/presentation';
+import { etapePlace, formatDate } from '../domain/presentation';
+import { useT } from './hooks';
 import './visualisation.css';
 
 /** Time on each stop while the tour plays: the camera's flight (1.2 s) and a moment to read. */
@@ -17,6 +18,7 @@ export function TourTrigger() {
   const active = useAppStore((s) => s.tour !== null);
   const setTour = useAppStore((s) => s.setTour);
   const select = useAppStore((s) => s.select);
+  const { t } = useT();
   return (
     <button
       type="button"
@@ -29,7 +31,7 @@ export function TourTrigger() {
         setTour({ step: 1, playing: true });
       }}
     >
-      <span aria-hidden="true">▶ </span>Rejouer la tournée
+      <span aria-hidden="true">▶ </span>{t('tour.replay')}
     </button>
   );
 }
@@ -46,6 +48,7 @@ export function TourControls() {
   const departements = useAppStore(selectDepartements);
   const panel = useRef<HTMLElement>(null);
   const pauseButton = useRef<HTMLButtonElement>(null);
+  const { t, lang } = useT();
   // The edition shown is the tour replayed (every edition, in date order, when all are shown).
   const editionEtapes = useAppStore(selectEditionEtapes);
   const etapes = useMemo(() => etapesInDateOrder(editionEtapes), [editionEtapes]);
@@ -99,7 +102,7 @@ export function TourControls() {
     <section
       ref={panel}
       className="tournee"
-      aria-label="Rejouer la tournée"
+      aria-label={t('tour.replay')}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.preventDefault();
@@ -109,17 +112,17 @@ export function TourControls() {
       }}
     >
       <p className="tournee-etape" aria-live="polite" aria-atomic="true">
-        <span className="tournee-rang">Étape {step} sur {total}</span>
+        <span className="tournee-rang">{t('tour.stepOf', { step, total })}</span>
         {etape && (
           <>
-            {' · '}<strong className="tournee-date">{formatDateFr(etape.properties.date)}</strong>{' · '}{place}
+            {' · '}<strong className="tournee-date">{formatDate(etape.properties.date, lang)}</strong>{' · '}{place}
             <span className="tournee-intitule">{etape.properties.intitule}</span>
           </>
         )}
       </p>
       <div className="tournee-boutons">
         <button type="button" onClick={() => go(step - 1)} disabled={step <= 1}>
-          <span aria-hidden="true">◀ </span>Précédente
+          <span aria-hidden="true">◀ </span>{t('tour.previous')}
         </button>
         <button
           type="button"
@@ -127,13 +130,13 @@ export function TourControls() {
           className="tournee-lecture"
           onClick={() => setTour(playing ? { step, playing: false } : { step: step >= total ? 1 : step, playing: true })}
         >
-          {playing ? <><span aria-hidden="true">❚❚ </span>Pause</> : <><span aria-hidden="true">▶ </span>Lecture</>}
+          {playing ? <><span aria-hidden="true">❚❚ </span>{t('tour.pause')}</> : <><span aria-hidden="true">▶ </span>{t('tour.play')}</>}
         </button>
         <button type="button" onClick={() => go(step + 1)} disabled={step >= total}>
-          Suivante<span aria-hidden="true"> ▶</span>
+          {t('tour.next')}<span aria-hidden="true"> ▶</span>
         </button>
         <button type="button" onClick={quit}>
-          <span aria-hidden="true">✕ </span>Quitter
+          <span aria-hidden="true">✕ </span>{t('tour.quit')}
         </button>
       </div>
     </section>

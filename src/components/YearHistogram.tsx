@@ -2,6 +2,7 @@ import { useAppStore } from '../store/appStore';
 import { selectMatchedCount, selectYearCounts } from '../store/selectors';
 import { UNKNOWN_YEAR, yearInRange } from '../domain/filters';
 import { formatCount } from '../domain/presentation';
+import { useT } from './hooks';
 import './visualisation.css';
 
 /**
@@ -14,6 +15,8 @@ export function YearHistogram({ years }: { years: readonly number[] }) {
   const yearCounts = useAppStore(selectYearCounts);
   const matched = useAppStore(selectMatchedCount);
   const range = useAppStore((s) => s.results?.filters ?? s.filters);
+  const w = useT();
+  const { t } = w;
   if (years.length === 0 || matched === null) return null;
   const unknown = yearCounts.get(UNKNOWN_YEAR) ?? 0;
   const max = Math.max(1, unknown, ...years.map((y) => yearCounts.get(y) ?? 0));
@@ -27,21 +30,21 @@ export function YearHistogram({ years }: { years: readonly number[] }) {
         data-annee={annee === UNKNOWN_YEAR ? '' : annee}
         data-count={count}
         data-retenue={kept ? 'oui' : 'non'}
-        title={`${label} : ${formatCount(count)}`}
+        title={t('histogram.bar', { label, count: formatCount(count, w) })}
       >
         <span className="histogramme-hauteur" style={{ height: `${count === 0 ? 0 : Math.max(4, (count / max) * 100)}%` }} />
       </span>
     );
   };
   const description = [
-    ...years.map((y) => `${y} : ${(yearCounts.get(y) ?? 0).toLocaleString('fr-FR')}`),
-    ...(unknown > 0 ? [`sans année : ${unknown.toLocaleString('fr-FR')}`] : []),
-  ].join(' ; ');
+    ...years.map((y) => t('histogram.item', { year: y, count: yearCounts.get(y) ?? 0 })),
+    ...(unknown > 0 ? [t('histogram.item', { year: t('histogram.noYearLower'), count: unknown })] : []),
+  ].join(w.lang === 'fr' ? ' ; ' : '; ');
   return (
     <figure className="histogramme-annees">
-      <div className="histogramme-barres" role="img" aria-label={`Innovations par année, avec les autres filtres : ${description}.`}>
+      <div className="histogramme-barres" role="img" aria-label={t('histogram.description', { list: description })}>
         {years.map((y) => bar(String(y), y, yearCounts.get(y) ?? 0, String(y)))}
-        {unknown > 0 && bar('inconnue', UNKNOWN_YEAR, unknown, 'Sans année')}
+        {unknown > 0 && bar('inconnue', UNKNOWN_YEAR, unknown, t('histogram.noYear'))}
       </div>
       <div className="histogramme-axe" aria-hidden="true">
         <span>{years[0]}</span>
@@ -50,8 +53,8 @@ export function YearHistogram({ years }: { years: readonly number[] }) {
       </div>
       <figcaption className="histogramme-legende">
         {ranged
-          ? `En foncé, les années choisies : ${formatCount(matched)}.`
-          : unknown > 0 ? `${formatCount(matched)} dont ${unknown.toLocaleString('fr-FR')} sans année (?).` : `${formatCount(matched)}.`}
+          ? t('histogram.chosen', { count: formatCount(matched, w) })
+          : unknown > 0 ? t('histogram.withUnknown', { count: formatCount(matched, w), unknown }) : t('histogram.plain', { count: formatCount(matched, w) })}
       </figcaption>
     </figure>
   );

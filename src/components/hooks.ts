@@ -1,6 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useAppStore, type LoadedData } from '../store/appStore';
-import type { InnovationFeature } from '../domain/types';
+import type { InnovationFeature, Wording } from '../domain/types';
+import { wording } from '../i18n';
 import type { InnovationSource } from '../points/client';
 
 /** The loaded data, or null while loading or after an error. */
@@ -72,4 +73,9 @@ export function useInnovationById(source: InnovationSource, id: string): Innovat
   }, [source, id, row]);
   if (row !== undefined && feature) return { status: 'trouvee', row, feature };
   return unknown === id ? { status: 'introuvable' } : { status: 'chargement' };
+}
+
+/** The interface's words in the language chosen (French by default); re-renders when it changes. */
+export function useT(): Wording {
+  return wording(useAppStore((s) => s.lang));
 }

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS, type Filters } from './types';
+import { wording } from '../i18n';
 import {
   EXPORT_COLUMNS, etapesIcs, exportFileName, exportNotice, icsEscape, icsFold, innovationsCsv, innovationsGeoJson,
   type ExportContext,
@@ -107,7 +108,7 @@ describe('CSV export', () => {
 const TODAY = new Date(2026, 10, 29, 10, 0, 0);
 const ctx = (filters: Partial<Filters> = {}): ExportContext => ({
   filters: { ...EMPTY_FILTERS, ...filters }, vocabulaires: VOCABULAIRES, departements: DEPARTEMENTS,
-  meta: { exemple: true, date_donnees: '2026-11-20', attributions: ['Contours : Natural Earth'] }, today: TODAY,
+  meta: { exemple: true, date_donnees: '2026-11-20', attributions: ['Contours : Natural Earth'] }, today: TODAY, w: wording('fr'),
 });
 
 describe('export file names', () => {
@@ -169,7 +170,7 @@ describe('iCalendar export', () => {
     etape('e02', '2009-12-31', 'Laon', 'Court'),
     etape('e01', '2009-04-23', 'Le Puy-en-Velay', 'Les ENT, un outil; pour développer les contenus pédagogiques et favoriser la cohésion sociale\\ dans les territoires ruraux'),
   ]);
-  const ics = etapesIcs(ETAPES, VOCABULAIRES, DEPARTEMENTS, new Date(Date.UTC(2026, 10, 29, 9, 5, 7)));
+  const ics = etapesIcs(ETAPES, VOCABULAIRES, DEPARTEMENTS, new Date(Date.UTC(2026, 10, 29, 9, 5, 7)), wording('fr'));
 
   it('uses CRLF everywhere and no line longer than 75 octets', () => {
     expect(ics.endsWith('\r\n')).toBe(true);

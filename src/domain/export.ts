@@ -11,16 +11,18 @@ import Papa from 'papaparse';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import {
   INNOVATION_COLUMNS, INNOVATION_OPTIONAL_COLUMNS, type DataMeta, type DepartementInfo, type EtapeFeature, type Filters, type InnovationFeature,
-  type Vocabulaires,
+  type Vocabulaires, type Wording,
 } from './types';
 import { describeFilters, filtersSlug } from './filterLabels';
-import { etapePlace, localIsoDate } from './presentation';
+import { etapePlace, localIsoDate, vocabLabel } from './presentation';
 import { decimalCell, FORMULA_START, type CsvDelimiter } from './csvCells';
 import { formatTrophee } from './validateValues';
 import { etapesInDateOrder } from './route';
 
 /**
- * Columns of the exported CSV: the source columns (themes and sectors as ids, as the data build
+ * Columns of the exported CSV, in French whatever the interface's language: the organisers'
+ * spreadsheets and the data build read them back by these names (a contract, like the labels of
+ * themes_libelles and secteurs_libelles, which stay the French `libelle`). The source columns (themes and sectors as ids, as the data build
  * reads them back) and the optional `trophee`, then what a reader needs: theme and sector labels,
  * department and region names, how the point was placed.
  */
@@ -131,29 +133,32 @@ export interface ExportContext {
   departements: ReadonlyMap<string, DepartementInfo>;
   meta: DataMeta;
   today: Date;
+  /** The interface's words: the note and the filters described speak its language. */
+  w: Wording;
 }
 
 /** The note that goes with an export: what it holds, how it was filtered, how old the data is. */
 export function exportNotice(count: number, ctx: ExportContext): string {
+  const { t } = ctx.w;
   const lines = [
-    'Cartographie TIC des territoires — export des innovations',
+    t('notice.title'),
     '',
-    `Innovations exportées : ${count.toLocaleString('fr-FR')}`,
-    `Date des données : ${ctx.meta.date_donnees}`,
-    `Date de l'export : ${localIsoDate(ctx.today)}`,
-    ...(ctx.meta.exemple ? ["Attention : données d'exemple, à titre d'illustration."] : []),
+    t('notice.count', { count }),
+    t('notice.dataDate', { date: ctx.meta.date_donnees }),
+    t('notice.exportDate', { date: localIsoDate(ctx.today) }),
+    ...(ctx.meta.exemple ? [t('notice.sample')] : []),
     '',
-    'Filtres appliqués :',
-    ...describeFilters(ctx.filters, ctx.vocabulaires, ctx.departements).map((l) => `- ${l}`),
+    t('notice.filters'),
+    ...describeFilters(ctx.filters, ctx.vocabulaires, ctx.departements, ctx.w).map((l) => `- ${l}`),
     '',
-    'Fichiers :',
-    `- ${exportFileName('csv', ctx.filters, ctx.departements, ctx.today)} : tableau UTF-8, séparateur « ; » et virgule décimale (variante « , » et point décimal).`,
-    '- latitude et longitude sont les coordonnées réelles (WGS 84), pas la position dans les encarts d\'outre-mer.',
-    '- position : exact (coordonnées du fichier), commune (centre de la commune) ou departement (repère du département, approximatif).',
-    '- themes et secteurs : identifiants séparés par « | » ; themes_libelles et secteurs_libelles : leurs libellés, dans le même ordre.',
-    '- trophee : pour les lauréats des Trophées de l\'Innovation Territoriale, l\'année puis la catégorie ; vide sinon.',
+    t('notice.files'),
+    `- ${t('notice.csv', { file: exportFileName('csv', ctx.filters, ctx.departements, ctx.today) })}`,
+    `- ${t('notice.coordinates')}`,
+    `- ${t('notice.position')}`,
+    `- ${t('notice.lists')}`,
+    `- ${t('notice.trophee')}`,
     '',
-    'Sources :',
+    t('notice.sources'),
     ...ctx.meta.attributions.map((a) => `- ${a}`),
   ];
   return lines.join('\r\n') + '\r\n';
@@ -177,7 +182,7 @@ export function innovationsGeoJson(
   return {
     type: 'FeatureCollection',
     export: {
-      filtres: describeFilters(ctx.filters, ctx.vocabulaires, ctx.departements),
+      filtres: describeFilters(ctx.filters, ctx.vocabulaires, ctx.departements, ctx.w),
       date_donnees: ctx.meta.date_donnees,
       date_export: localIsoDate(ctx.today),
       donnees_exemple: ctx.meta.exemple,
@@ -233,6 +238,7 @@ export function etapesIcs(
   vocabulaires: Vocabulaires,
   departements: ReadonlyMap<string, DepartementInfo>,
   now: Date,
+  w: Wording,
 ): string {
   const stamp = utcStamp(now);
   const lines = [
@@ -246,8 +252,11 @@ export function etapesIcs(
   for (const { properties: e } of etapesInDateOrder(etapes)) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(e.date)) continue;
     const place = etapePlace(e, departements.get(e.departement)?.nom ?? e.departement);
-    const themes = e.themes.map((t) => vocabulaires.themes.find((v) => v.id === t)?.libelle ?? t);
-    const description = [e.intitule, themes.length ? `Thèmes : ${themes.join(', ')}` : ''].filter(Boolean).join('\n');
+    const themes = e.themes.map((t) => {
+      const entry = vocabulaires.themes.find((v) => v.id === t);
+      return entry ? vocabLabel(entry, w.lang) : t;
+    });
+    const description = [e.intitule, themes.length ? w.t('notice.icsThemes', { list: themes.join(', ') }) : ''].filter(Boolean).join('\n');
     lines.push(
       'BEGIN:VEVENT',
       `UID:etape-${icsEscape(e.id)}@route-des-territoires.cartographie-tic`,

@@ -2,8 +2,8 @@
  * Active filters in words: the removable chips of the panel, the sentence stating what an export
  * holds, and the part of an export's file name that says it. Shared so the three always agree.
  */
-import { departementLabel } from './presentation';
-import type { DepartementInfo, Filters, Vocabulaires } from './types';
+import { departementLabel, vocabLabel } from './presentation';
+import type { DepartementInfo, Filters, Vocabulaires, Wording } from './types';
 import { foldText } from './normalize';
 
 /** One active filter, with the change that removes it. */
@@ -16,8 +16,9 @@ export interface FilterChip {
   remove: Partial<Filters>;
 }
 
-function vocabLabel(entries: Vocabulaires['themes'], id: string): string {
-  return entries.find((e) => e.id === id)?.libelle ?? id;
+function labelOf(entries: Vocabulaires['themes'], id: string, w: Wording): string {
+  const entry = entries.find((e) => e.id === id);
+  return entry ? vocabLabel(entry, w.lang) : id;
 }
 
 function regionName(departements: ReadonlyMap<string, DepartementInfo>, code: string): string {
@@ -25,50 +26,48 @@ function regionName(departements: ReadonlyMap<string, DepartementInfo>, code: st
   return code;
 }
 
-/** "De 2005 à 2009", "Depuis 2005", "Jusqu'en 2009". */
-export function yearRangeLabel(min: number | null, max: number | null): string | null {
-  if (min !== null && max !== null) return min === max ? `En ${min}` : `De ${min} à ${max}`;
-  if (min !== null) return `Depuis ${min}`;
-  if (max !== null) return `Jusqu'en ${max}`;
+/** "de 2005 à 2009", "depuis 2005", "jusqu'en 2009" (within a sentence, hence lowercase). */
+export function yearRangeLabel(min: number | null, max: number | null, w: Wording): string | null {
+  if (min !== null && max !== null) return min === max ? w.t('years.same', { min }) : w.t('years.range', { min, max });
+  if (min !== null) return w.t('years.since', { min });
+  if (max !== null) return w.t('years.until', { max });
   return null;
 }
-
-/** The laureate filter, as its checkbox, its chip and the export notes name it. */
-export const LAUREATS_LABEL = 'Lauréats des Trophées';
 
 /** The active filters as chips, in panel order. Display toggles (stops) are not filters. */
 export function filterChips(
   filters: Filters,
   vocabulaires: Vocabulaires,
   departements: ReadonlyMap<string, DepartementInfo>,
+  w: Wording,
 ): FilterChip[] {
   const chips: FilterChip[] = [];
   const texte = filters.texte.trim();
-  if (texte !== '') chips.push({ key: 'texte', label: `Recherche : « ${texte} »`, remove: { texte: '' } });
+  if (texte !== '') chips.push({ key: 'texte', label: w.t('chips.texte', { text: texte }), remove: { texte: '' } });
   for (const id of filters.themes) {
     chips.push({
-      key: `theme:${id}`, label: `Thème : ${vocabLabel(vocabulaires.themes, id)}`,
+      key: `theme:${id}`, label: w.t('chips.theme', { label: labelOf(vocabulaires.themes, id, w) }),
       remove: { themes: filters.themes.filter((t) => t !== id) },
     });
   }
   for (const id of filters.secteurs) {
     chips.push({
-      key: `secteur:${id}`, label: `Secteur : ${vocabLabel(vocabulaires.secteurs, id)}`,
+      key: `secteur:${id}`, label: w.t('chips.secteur', { label: labelOf(vocabulaires.secteurs, id, w) }),
       remove: { secteurs: filters.secteurs.filter((s) => s !== id) },
     });
   }
   if (filters.region !== null) {
-    chips.push({ key: 'region', label: `Région : ${regionName(departements, filters.region)}`, remove: { region: null } });
+    chips.push({ key: 'region', label: w.t('chips.region', { label: regionName(departements, filters.region) }), remove: { region: null } });
   }
   if (filters.departement !== null) {
     chips.push({
-      key: 'departement', label: `Département : ${departementLabel(filters.departement, departements)}`,
+      key: 'departement', label: w.t('chips.departement', { label: departementLabel(filters.departement, departements) }),
       remove: { departement: null },
     });
   }
-  const years = yearRangeLabel(filters.anneeMin, filters.anneeMax);
-  if (years) chips.push({ key: 'annees', label: `Années : ${years.toLowerCase()}`, remove: { anneeMin: null, anneeMax: null } });
-  if (filters.laureats) chips.push({ key: 'laureats', label: LAUREATS_LABEL, remove: { laureats: false } });
+  const years = yearRangeLabel(filters.anneeMin, filters.anneeMax, w);
+  if (years) chips.push({ key: 'annees', label: w.t('chips.annees', { label: years }), remove: { anneeMin: null, anneeMax: null } });
+  if (filters.laureats) chips.push({ key: 'laureats', label: w.t('laureats.filter'), remove: { laureats: false } });
   return chips;
 }
 
@@ -77,9 +76,10 @@ export function describeFilters(
   filters: Filters,
   vocabulaires: Vocabulaires,
   departements: ReadonlyMap<string, DepartementInfo>,
+  w: Wording,
 ): string[] {
-  const chips = filterChips(filters, vocabulaires, departements);
-  return chips.length ? chips.map((c) => c.label) : ['Aucun filtre : toutes les innovations'];
+  const chips = filterChips(filters, vocabulaires, departements, w);
+  return chips.length ? chips.map((c) => c.label) : [w.t('chips.none')];
 }
 
 /** Lowercase ASCII words joined by '-', for file names ("Santé et télésanté" → "sante-et-telesante"). */

@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { classForCount, countsForCodes, legendClasses, SHADE_COUNT } from './legend';
+import { classForCount, countsForCodes, legendClasses, legendLabel, SHADE_COUNT } from './legend';
+import { loadLanguage, wording } from '../i18n';
+
+// The English catalogue is a chunk of its own in the app: fetched once here.
+await loadLanguage('en');
 
 describe('legendClasses', () => {
   it('has only the zero class when no department has an innovation', () => {
-    expect(legendClasses([0, 0, 0])).toEqual([{ min: 0, max: 0, teinte: 0, libelle: '0' }]);
+    expect(legendClasses([0, 0, 0])).toEqual([{ min: 0, max: 0, teinte: 0 }]);
   });
 
   it('gives each distinct count its own class when there are few, the last one darkest', () => {
     const classes = legendClasses([0, 1, 1, 3]);
-    expect(classes.map((c) => c.libelle)).toEqual(['0', '1', '2 à 3']);
+    expect(classes.map((c) => legendLabel(c, wording('fr')))).toEqual(['aucune', '1', '2 à 3']);
+    expect(classes.map((c) => legendLabel(c, wording('en')))).toEqual(['none', '1', '2 to 3']);
     expect(classes.map((c) => c.teinte)).toEqual([0, 3, 5]);
   });
 

@@ -4,6 +4,8 @@
  * counts are split into at most `maxClasses` integer ranges by quantiles, so each shade holds
  * about as many departments as the next.
  */
+import { formatNumber } from './presentation';
+import type { Wording } from './types';
 
 /** Number of shades available for positive counts (the style has one colour per shade). */
 export const SHADE_COUNT = 5;
@@ -13,12 +15,12 @@ export interface LegendClass {
   min: number;
   max: number;
   teinte: number;
-  /** French label of the range, e.g. "0", "3", "2 à 4". */
-  libelle: string;
 }
 
-function rangeLabel(min: number, max: number): string {
-  return min === max ? String(min) : `${min} à ${max}`;
+/** The range of a class as the legend writes it: "aucune"/"none", "3", "2 à 4"/"2 to 4". */
+export function legendLabel(c: Pick<LegendClass, 'min' | 'max' | 'teinte'>, w: Wording): string {
+  if (c.teinte === 0) return w.t('legend.none');
+  return c.min === c.max ? formatNumber(c.min, w.lang) : w.t('legend.range', { min: c.min, max: c.max });
 }
 
 /**
@@ -28,7 +30,7 @@ function rangeLabel(min: number, max: number): string {
 export function legendClasses(counts: Iterable<number>, maxClasses: number = SHADE_COUNT): LegendClass[] {
   const limit = Math.max(1, Math.min(Math.floor(maxClasses), SHADE_COUNT));
   const positives = [...counts].filter((n) => Number.isFinite(n) && n > 0).map(Math.floor).sort((a, b) => a - b);
-  const classes: LegendClass[] = [{ min: 0, max: 0, teinte: 0, libelle: '0' }];
+  const classes: LegendClass[] = [{ min: 0, max: 0, teinte: 0 }];
   if (positives.length === 0) return classes;
 
   const distinct = [...new Set(positives)];
@@ -44,7 +46,7 @@ export function legendClasses(counts: Iterable<number>, maxClasses: number = SHA
 
   let min = 1;
   uppers.forEach((max, i) => {
-    classes.push({ min, max, teinte: Math.round(((i + 1) * SHADE_COUNT) / uppers.length), libelle: rangeLabel(min, max) });
+    classes.push({ min, max, teinte: Math.round(((i + 1) * SHADE_COUNT) / uppers.length) });
     min = max + 1;
   });
   return classes;

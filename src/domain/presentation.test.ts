@@ -1,21 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import {
-  departementLabel, etapeAccessibleName, etapePlace, formatCoordinates, formatDateFr, localIsoDate, placementLabel, safeWebUrl,
-  textColourOn, formatCount, tropheeBadge, tropheeLabel,
+  departementLabel, etapeAccessibleName, etapePlace, formatCoordinates, formatDate, formatNumber, localIsoDate, placementLabel, safeWebUrl,
+  textColourOn, formatCount, tropheeBadge, tropheeLabel, vocabLabel,
 } from './presentation';
+import { loadLanguage, wording } from '../i18n';
 
-describe('formatDateFr', () => {
+// The English catalogue is a chunk of its own in the app: fetched once here.
+await loadLanguage('en');
+
+const FR = wording('fr');
+const EN = wording('en');
+
+describe('formatDate', () => {
   it('writes an ISO date the French way', () => {
-    expect(formatDateFr('2009-05-28')).toBe('28 mai 2009');
-    expect(formatDateFr('2009-08-26')).toBe('26 août 2009');
+    expect(formatDate('2009-05-28')).toBe('28 mai 2009');
+    expect(formatDate('2009-08-26')).toBe('26 août 2009');
   });
   it('writes the first of the month as "1er"', () => {
-    expect(formatDateFr('2009-07-01')).toBe('1er juillet 2009');
+    expect(formatDate('2009-07-01')).toBe('1er juillet 2009');
+  });
+  it('writes it the English way in English, with no "1er"', () => {
+    expect(formatDate('2009-07-01', 'en')).toBe('1 July 2009');
+    expect(formatDate('2009-05-28', 'en')).toBe('28 May 2009');
   });
   it('returns text that is not an ISO date unchanged', () => {
-    expect(formatDateFr('28/05/2009')).toBe('28/05/2009');
-    expect(formatDateFr('2009-13-01')).toBe('2009-13-01');
-    expect(formatDateFr('2009-02-30')).toBe('2009-02-30');
+    expect(formatDate('28/05/2009')).toBe('28/05/2009');
+    expect(formatDate('2009-13-01')).toBe('2009-13-01');
+    expect(formatDate('2009-02-30')).toBe('2009-02-30');
   });
 });
 
@@ -45,27 +56,32 @@ describe('departementLabel', () => {
 
 describe('stop names', () => {
   it('names a stop by its rank, date, commune and department', () => {
-    expect(etapeAccessibleName({ date: '2009-05-28', commune: 'Laon' }, 'Aisne', 4)).toBe('Étape 4 du 28 mai 2009 — Laon (Aisne)');
+    expect(etapeAccessibleName({ date: '2009-05-28', commune: 'Laon' }, 'Aisne', 4, FR)).toBe('Étape 4 du 28 mai 2009 — Laon (Aisne)');
   });
   it('uses the department name alone when the stop has no commune', () => {
     expect(etapePlace({ commune: '' }, 'Oise')).toBe('Oise');
-    expect(etapeAccessibleName({ date: '2009-06-23', commune: '' }, 'Oise', 9)).toBe('Étape 9 du 23 juin 2009 — Oise');
+    expect(etapeAccessibleName({ date: '2009-06-23', commune: '' }, 'Oise', 9, FR)).toBe('Étape 9 du 23 juin 2009 — Oise');
+    expect(etapeAccessibleName({ date: '2009-06-23', commune: 'Laon' }, 'Aisne', 9, EN)).toBe('Stop 9 on 23 June 2009 — Laon (Aisne)');
   });
 });
 
 describe('placementLabel', () => {
   it('has a distinct French sentence for each placement', () => {
-    const labels = (['exact', 'commune', 'departement'] as const).map(placementLabel);
+    const labels = (['exact', 'commune', 'departement'] as const).map((p) => placementLabel(p, FR));
     expect(new Set(labels).size).toBe(3);
-    expect(placementLabel('departement')).toMatch(/approximative/);
+    expect(placementLabel('departement', FR)).toMatch(/approximative/);
+    expect(placementLabel('departement', EN)).toMatch(/approximate/);
   });
 });
 
 describe('formatCoordinates', () => {
   it('uses a decimal comma and cardinal letters', () => {
-    expect(formatCoordinates(3.624, 49.564)).toBe('49,5640° N, 3,6240° E');
-    expect(formatCoordinates(55.45, -21.1151)).toBe('21,1151° S, 55,4500° E');
-    expect(formatCoordinates(-61.5, 16.25)).toBe('16,2500° N, 61,5000° O');
+    expect(formatCoordinates(3.624, 49.564, FR)).toBe('49,5640° N, 3,6240° E');
+    expect(formatCoordinates(55.45, -21.1151, FR)).toBe('21,1151° S, 55,4500° E');
+    expect(formatCoordinates(-61.5, 16.25, FR)).toBe('16,2500° N, 61,5000° O');
+  });
+  it('uses a decimal point and W for west in English', () => {
+    expect(formatCoordinates(-61.5, 16.25, EN)).toBe('16.2500° N, 61.5000° W');
   });
 });
 
@@ -83,15 +99,37 @@ describe('safeWebUrl', () => {
 });
 
 describe('formatCount', () => {
-  it('uses the French singular for 0 and 1 and the plural from 2', () => {
-    expect(formatCount(0)).toBe('0 innovation');
-    expect(formatCount(1)).toBe('1 innovation');
-    expect(formatCount(2)).toBe('2 innovations');
+  it('uses the French singular for 0 and 1 and the plural from 2 (Intl.PluralRules)', () => {
+    expect(formatCount(0, FR)).toBe('0 innovation');
+    expect(formatCount(1, FR)).toBe('1 innovation');
+    expect(formatCount(2, FR)).toBe('2 innovations');
+    expect(formatCount(1, FR, 'etape')).toBe('1 étape');
   });
 
   it('groups thousands the French way', () => {
-    expect(formatCount(100_000)).toBe('100\u202f000 innovations');
-    expect(formatCount(3, 'étape')).toBe('3 étapes');
+    expect(formatCount(100_000, FR)).toBe('100\u202f000 innovations');
+    expect(formatCount(1_000_000, FR)).toBe('1\u202f000\u202f000 innovations');
+    expect(formatCount(3, FR, 'etape')).toBe('3 étapes');
+    expect(formatNumber(1234, 'fr')).toBe('1\u202f234');
+  });
+
+  it('uses the English plural from 0, and a comma between thousands, in English', () => {
+    expect(formatCount(0, EN)).toBe('0 innovations');
+    expect(formatCount(1, EN)).toBe('1 innovation');
+    expect(formatCount(1234, EN)).toBe('1,234 innovations');
+    expect(formatCount(1, EN, 'etape')).toBe('1 stop');
+    expect(formatCount(12, EN, 'etape')).toBe('12 stops');
+    expect(formatNumber(1234, 'en')).toBe('1,234');
+  });
+});
+
+describe('vocabLabel', () => {
+  it('gives the English label in English, the French one otherwise or when there is none', () => {
+    const entry = { libelle: 'Santé et télésanté', libelle_en: 'Health and telehealth' };
+    expect(vocabLabel(entry, 'en')).toBe('Health and telehealth');
+    expect(vocabLabel(entry, 'fr')).toBe('Santé et télésanté');
+    expect(vocabLabel({ libelle: 'Tourisme' }, 'en')).toBe('Tourisme');
+    expect(vocabLabel({ libelle: 'Tourisme', libelle_en: '' }, 'en')).toBe('Tourisme');
   });
 });
 
@@ -109,8 +147,9 @@ describe('textColourOn', () => {
 
 describe('trophies', () => {
   it('name the distinction in full, and briefly for a badge', () => {
-    expect(tropheeLabel({ annee: 2009, categorie: 'Santé en ligne' })).toBe('Lauréat des Trophées de l’Innovation Territoriale 2009 — Santé en ligne');
-    expect(tropheeLabel({ annee: 2010, categorie: '' })).toBe('Lauréat des Trophées de l’Innovation Territoriale 2010');
-    expect(tropheeBadge({ annee: 2009, categorie: 'x' })).toBe('Lauréat 2009');
+    expect(tropheeLabel({ annee: 2009, categorie: 'Santé en ligne' }, FR)).toBe('Lauréat des Trophées de l’Innovation Territoriale 2009 — Santé en ligne');
+    expect(tropheeLabel({ annee: 2010, categorie: '' }, FR)).toBe('Lauréat des Trophées de l’Innovation Territoriale 2010');
+    expect(tropheeBadge({ annee: 2009, categorie: 'x' }, FR)).toBe('Lauréat 2009');
+    expect(tropheeBadge({ annee: 2009, categorie: 'x' }, EN)).toBe('Winner 2009');
   });
 });

@@ -1,22 +1,42 @@
 /**
- * How data is worded for a person, in French: dates, places, placements, coordinates, links.
- * Pure functions shared by the map (accessible names of markers) and the panels.
+ * How data is worded for a person, in the interface's language: dates, numbers, places,
+ * placements, coordinates, links. Pure functions shared by the map (accessible names of markers)
+ * and the panels; the words come from the catalogues (src/i18n) through a Wording.
  */
-import type { DepartementInfo, Etape, Placement, Trophee } from './types';
+import { LOCALES, type DepartementInfo, type Etape, type Lang, type Placement, type Trophee, type VocabEntry, type Wording } from './types';
 
-// Month names and order from the platform's French locale data (Intl), not a list of our own;
-// only the French "1er" for the first day of a month is added, which Intl does not write.
-const FRENCH_DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
 
-/** "2009-05-28" → "28 mai 2009"; the first of the month reads "1er". Unparseable input is returned as is. */
-export function formatDateFr(iso: string): string {
+/**
+ * "2009-05-28" → "28 mai 2009" (French, the first of the month reads "1er", which Intl does not
+ * write) or "28 May 2009" (English). Month names and order come from the platform's locale data
+ * (Intl), not a list of our own. Unparseable input is returned as is.
+ */
+export function formatDate(iso: string, lang: Lang = 'fr'): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
   // Date.UTC rolls 2009-13-01 over to 2010: such a date is not a date.
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return iso;
-  return FRENCH_DATE.format(date).replace(/^1 /u, '1er ');
+  let format = dateFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(lang, format);
+  }
+  const text = format.format(date);
+  return lang === 'fr' ? text.replace(/^1 /u, '1er ') : text;
+}
+
+/** A number as the language writes it: "1 234" (narrow no-break space) or "1,234". */
+export function formatNumber(n: number, lang: Lang = 'fr'): string {
+  let format = numberFormats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[lang]);
+    numberFormats.set(lang, format);
+  }
+  return format.format(n);
 }
 
 /** A date as YYYY-MM-DD in the user's own time zone (exports, print): "today" is where they are. */
@@ -40,24 +60,22 @@ export function etapePlace(etape: Pick<Etape, 'commune'>, departementNom: string
  * Accessible name of a stop marker: "Étape 4 du 28 mai 2009 — Laon (Aisne)". It holds the rank the
  * badge shows, so a speech-input user can say what they see (WCAG 2.5.3, label in name).
  */
-export function etapeAccessibleName(etape: Pick<Etape, 'commune' | 'date'>, departementNom: string, rang: number): string {
-  return `Étape ${rang} du ${formatDateFr(etape.date)} — ${etapePlace(etape, departementNom)}`;
+export function etapeAccessibleName(etape: Pick<Etape, 'commune' | 'date'>, departementNom: string, rang: number, w: Wording): string {
+  return w.t('stop.name', { rank: rang, date: formatDate(etape.date, w.lang), place: etapePlace(etape, departementNom) });
 }
 
 /** How the build placed a point, in words a reader understands. */
-export function placementLabel(position: Placement): string {
-  switch (position) {
-    case 'exact': return 'Coordonnées indiquées dans le fichier';
-    case 'commune': return 'Placé au centre de sa commune';
-    case 'departement': return 'Placé au repère de son département (position approximative)';
-  }
+export function placementLabel(position: Placement, w: Wording): string {
+  return w.t(`placement.${position}`);
 }
 
-const decimal = (n: number) => Math.abs(n).toFixed(4).replace('.', ',');
-
-/** "49,5640° N, 3,6240° E": latitude first, French decimal comma. */
-export function formatCoordinates(longitude: number, latitude: number): string {
-  return `${decimal(latitude)}° ${latitude < 0 ? 'S' : 'N'}, ${decimal(longitude)}° ${longitude < 0 ? 'O' : 'E'}`;
+/** "49,5640° N, 3,6240° E" or "49.5640° N, 3.6240° E": latitude first, the language's decimal sign. */
+export function formatCoordinates(longitude: number, latitude: number, w: Wording): string {
+  const decimal = (n: number) => Math.abs(n).toLocaleString(LOCALES[w.lang], { minimumFractionDigits: 4, maximumFractionDigits: 4, useGrouping: false });
+  return w.t('coordinates.value', {
+    lat: decimal(latitude), northSouth: w.t(latitude < 0 ? 'coordinates.south' : 'coordinates.north'),
+    lon: decimal(longitude), eastWest: w.t(longitude < 0 ? 'coordinates.west' : 'coordinates.east'),
+  });
 }
 
 /** The URL when it is a well-formed http(s) address, otherwise null (never link javascript: & co). */
@@ -71,14 +89,18 @@ export function safeWebUrl(value: string): string | null {
   }
 }
 
-const NUMBER = new Intl.NumberFormat('fr-FR');
-
 /**
- * "0 innovation", "1 innovation", "1 234 innovations": French takes the singular for 0 and 1,
- * and groups thousands with a narrow no-break space.
+ * "0 innovation", "1 234 innovations" in French (singular for 0 and 1, thousands grouped with a
+ * narrow no-break space), "0 innovations", "1,234 innovations" in English: the plural rules and
+ * number formats of Intl, through the catalogues.
  */
-export function formatCount(n: number, singular = 'innovation', plural = `${singular}s`): string {
-  return `${NUMBER.format(n)} ${Math.abs(n) >= 2 ? plural : singular}`;
+export function formatCount(n: number, w: Wording, noun: 'innovation' | 'etape' = 'innovation'): string {
+  return w.t(`count.${noun}`, { count: n });
+}
+
+/** A vocabulary entry's label in the language: `libelle_en` in English when given, else `libelle`. */
+export function vocabLabel(entry: Pick<VocabEntry, 'libelle' | 'libelle_en'>, lang: Lang): string {
+  return lang === 'en' && entry.libelle_en ? entry.libelle_en : entry.libelle;
 }
 
 /** Black or white, whichever reads better on a '#rrggbb' background (WCAG relative luminance). */
@@ -95,12 +117,13 @@ export function textColourOn(background: string): '#000000' | '#ffffff' {
 }
 
 /** "Lauréat des Trophées de l'Innovation Territoriale 2009 — Santé en ligne": the distinction in full. */
-export function tropheeLabel(trophee: Trophee): string {
-  const prize = `Lauréat des Trophées de l’Innovation Territoriale ${trophee.annee}`;
-  return trophee.categorie ? `${prize} — ${trophee.categorie}` : prize;
+export function tropheeLabel(trophee: Trophee, w: Wording): string {
+  return trophee.categorie
+    ? w.t('laureats.fullCategory', { year: trophee.annee, category: trophee.categorie })
+    : w.t('laureats.full', { year: trophee.annee });
 }
 
 /** "Lauréat 2009": the short badge of the list and the map's tooltip. */
-export function tropheeBadge(trophee: Trophee): string {
-  return `Lauréat ${trophee.annee}`;
+export function tropheeBadge(trophee: Trophee, w: Wording): string {
+  return w.t('laureats.badge', { year: trophee.annee });
 }

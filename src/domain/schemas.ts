@@ -42,6 +42,7 @@ const VocabEntrySchema: v.GenericSchema<unknown, VocabEntry> = v.object({
   id: text('id'),
   libelle: text('libelle'),
   couleur: v.pipe(text('couleur'), v.hexColor('« couleur » doit être une couleur #rrggbb')),
+  libelle_en: v.optional(text('libelle_en')),
 });
 
 export const VocabulairesSchema: v.GenericSchema<unknown, Vocabulaires> = v.object({

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS, type Filters, type VocabEntry } from './types';
 import { UNKNOWN_YEAR } from './filters';
+
+const FR = wording('fr');
+const EN = wording('en');
+import { loadLanguage, wording } from '../i18n';
 import { barName, chartLayout, CHART_LAYOUT, fitText, NEUTRAL_BAR, regionChart, toggleBar, vocabularyChart, yearChart } from './stats';
+
+// The English catalogue is a chunk of its own in the app: fetched once here.
+await loadLanguage('en');
 
 const THEMES: readonly VocabEntry[] = Object.freeze([
   { id: 'ent', libelle: 'ENT', couleur: '#332288' },
@@ -14,18 +21,18 @@ const measure = (text: string) => text.length * 7;
 
 describe('vocabulary charts', () => {
   it('gives one bar per value counted, most innovations first, in the vocabulary colour', () => {
-    const chart = vocabularyChart('themes', THEMES, new Map([['ent', 2], ['telesante', 5]]), []);
+    const chart = vocabularyChart('themes', THEMES, new Map([['ent', 2], ['telesante', 5]]), [], FR);
     expect(chart.titre).toBe('Innovations par thème');
     expect(chart.bars.map((b) => [b.key, b.count, b.couleur])).toEqual([['telesante', 5, '#CC6677'], ['ent', 2, '#332288']]);
   });
 
   it('keeps a ticked value even at zero, marked selected', () => {
-    const chart = vocabularyChart('secteurs', THEMES, new Map([['ent', 2]]), ['tourisme']);
+    const chart = vocabularyChart('secteurs', THEMES, new Map([['ent', 2]]), ['tourisme'], FR);
     expect(chart.bars.map((b) => [b.key, b.count, b.selected])).toEqual([['ent', 2, false], ['tourisme', 0, true]]);
   });
 
   it('breaks ties by vocabulary order', () => {
-    const chart = vocabularyChart('themes', THEMES, new Map([['tourisme', 1], ['ent', 1]]), []);
+    const chart = vocabularyChart('themes', THEMES, new Map([['tourisme', 1], ['ent', 1]]), [], FR);
     expect(chart.bars.map((b) => b.key)).toEqual(['ent', 'tourisme']);
   });
 });
@@ -33,7 +40,7 @@ describe('vocabulary charts', () => {
 describe('region chart', () => {
   it('names regions, sorts by count then name, and marks the chosen one', () => {
     const regions = new Map([['53', 'Bretagne'], ['84', 'Auvergne-Rhône-Alpes'], ['94', 'Corse']]);
-    const chart = regionChart(regions, new Map([['53', 3], ['84', 3]]), '53');
+    const chart = regionChart(regions, new Map([['53', 3], ['84', 3]]), '53', FR);
     expect(chart.bars.map((b) => [b.libelle, b.count, b.selected, b.couleur])).toEqual([
       ['Auvergne-Rhône-Alpes', 3, false, NEUTRAL_BAR], ['Bretagne', 3, true, NEUTRAL_BAR],
     ]);
@@ -44,21 +51,21 @@ describe('year chart', () => {
   const counts = new Map([[2005, 2], [2008, 1], [UNKNOWN_YEAR, 4]]);
 
   it('shows every year from the first to the last, gaps included, then the unknown years', () => {
-    const chart = yearChart(counts, filters());
+    const chart = yearChart(counts, filters(), FR);
     expect(chart.bars.map((b) => [b.libelle, b.count])).toEqual([['2005', 2], ['2006', 0], ['2007', 0], ['2008', 1], ['Année inconnue', 4]]);
     expect(chart.bars.at(-1)!.toggles).toBe(false);
   });
 
   it('emphasises the years within the range, and selects a year that is the whole range', () => {
-    const ranged = yearChart(counts, filters({ anneeMin: 2006 }));
+    const ranged = yearChart(counts, filters({ anneeMin: 2006 }), FR);
     expect(ranged.bars.filter((b) => b.emphasis).map((b) => b.key)).toEqual(['2006', '2007', '2008']);
     expect(ranged.bars.some((b) => b.selected)).toBe(false);
-    const alone = yearChart(counts, filters({ anneeMin: 2008, anneeMax: 2008 }));
+    const alone = yearChart(counts, filters({ anneeMin: 2008, anneeMax: 2008 }), FR);
     expect(alone.bars.filter((b) => b.selected).map((b) => b.key)).toEqual(['2008']);
   });
 
   it('has no bar when nothing is counted', () => {
-    expect(yearChart(new Map(), filters()).bars).toEqual([]);
+    expect(yearChart(new Map(), filters(), FR).bars).toEqual([]);
   });
 });
 
@@ -88,16 +95,20 @@ describe('toggling a filter from a bar', () => {
 
 describe('accessible names', () => {
   it('start with the text drawn (value and count in French), then say what a click does', () => {
-    const chart = vocabularyChart('themes', THEMES, new Map([['ent', 1234]]), ['ent']);
-    expect(barName(chart, chart.bars[0]!)).toBe(`ENT ${(1234).toLocaleString('fr-FR')} innovations ; retirer le filtre sur ce thème`);
-    const years = yearChart(new Map([[2009, 1], [UNKNOWN_YEAR, 2]]), filters());
-    expect(barName(years, years.bars[0]!)).toBe('2009 1 innovation ; filtrer sur cette année seule');
-    expect(barName(years, years.bars[1]!)).toBe('Année inconnue 2 innovations');
+    const chart = vocabularyChart('themes', THEMES, new Map([['ent', 1234]]), ['ent'], FR);
+    expect(barName(chart, chart.bars[0]!, FR)).toBe(`ENT ${(1234).toLocaleString('fr-FR')} innovations ; retirer le filtre sur ce thème`);
+    const years = yearChart(new Map([[2009, 1], [UNKNOWN_YEAR, 2]]), filters(), FR);
+    expect(barName(years, years.bars[0]!, FR)).toBe('2009 1 innovation ; filtrer sur cette année seule');
+    expect(barName(years, years.bars[1]!, FR)).toBe('Année inconnue 2 innovations');
+    const english = yearChart(new Map([[2009, 1], [UNKNOWN_YEAR, 2]]), filters(), EN);
+    expect(english.titre).toBe('Innovations per year');
+    expect(barName(english, english.bars[0]!, EN)).toBe('2009 1 innovation; filter on this year alone');
+    expect(barName(english, english.bars[1]!, EN)).toBe('Unknown year 2 innovations');
   });
 });
 
 describe('chart layout', () => {
-  const chart = vocabularyChart('themes', THEMES, new Map([['ent', 10], ['telesante', 5], ['tourisme', 1]]), []);
+  const chart = vocabularyChart('themes', THEMES, new Map([['ent', 10], ['telesante', 5], ['tourisme', 1]]), [], FR);
 
   it('stacks one row per bar and scales the longest bar to the width left after its count', () => {
     const layout = chartLayout(chart.bars, 300, measure);
@@ -118,9 +129,9 @@ describe('chart layout', () => {
     expect(fitText('Haut débit et aménagement numérique rural', 140, measure)).toBe('Haut débit et aména…');
     expect(fitText('Haut débit et aménagement', 98, measure)).toBe('Haut débit et…');
     expect(fitText('Court', 140, measure)).toBe('Court');
-    const ticked = vocabularyChart('themes', THEMES, new Map([['ent', 1]]), ['ent']);
+    const ticked = vocabularyChart('themes', THEMES, new Map([['ent', 1]]), ['ent'], FR);
     expect(chartLayout(ticked.bars, 300, measure).rows[0]!.label).toBe('ENT');
-    const long = vocabularyChart('themes', [{ id: 'x', libelle: 'Haut débit et aménagement', couleur: '#000' }], new Map(), ['x']);
+    const long = vocabularyChart('themes', [{ id: 'x', libelle: 'Haut débit et aménagement', couleur: '#000' }], new Map(), ['x'], FR);
     expect(chartLayout(long.bars, 98 + 14, measure).rows[0]!.label).toBe('Haut débit et…');
   });
 

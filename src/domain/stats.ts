@@ -4,9 +4,9 @@
  * again), the filter a bar toggles, and where each bar goes in a horizontal bar chart. Pure: the
  * charts (src/components/stats) draw these, the unit tests check them in Node.
  */
-import type { Filters, VocabEntry } from './types';
+import type { Filters, Lang, VocabEntry, Wording } from './types';
 import { UNKNOWN_YEAR, yearInRange } from './filters';
-import { formatCount } from './presentation';
+import { formatCount, formatNumber, vocabLabel } from './presentation';
 
 export type ChartKind = 'themes' | 'secteurs' | 'regions' | 'annees';
 
@@ -45,24 +45,25 @@ const byCountThenOrder = <T extends { count: number; order: number }>(a: T, b: T
  * out (they would only clutter the chart) unless ticked, so a ticked value always shows.
  */
 export function vocabularyChart(
-  kind: 'themes' | 'secteurs', entries: readonly VocabEntry[], counts: ReadonlyMap<string, number>, selected: readonly string[],
+  kind: 'themes' | 'secteurs', entries: readonly VocabEntry[], counts: ReadonlyMap<string, number>, selected: readonly string[], w: Wording,
 ): ChartSeries {
   const bars = entries
     .map((e, order) => {
       const on = selected.includes(e.id);
-      return { order, key: e.id, libelle: e.libelle, couleur: e.couleur, count: counts.get(e.id) ?? 0, selected: on, emphasis: on, toggles: true };
+      return { order, key: e.id, libelle: vocabLabel(e, w.lang), couleur: e.couleur, count: counts.get(e.id) ?? 0, selected: on, emphasis: on, toggles: true };
     })
     .filter((b) => b.count > 0 || b.selected)
     .sort(byCountThenOrder)
     .map(({ order: _order, ...bar }) => bar);
   return kind === 'themes'
-    ? { kind, titre: 'Innovations par thème', groupe: 'Thème', bars }
-    : { kind, titre: 'Innovations par secteur', groupe: 'Secteur', bars };
+    ? { kind, titre: w.t('stats.themes'), groupe: w.t('stats.themesGroup'), bars }
+    : { kind, titre: w.t('stats.secteurs'), groupe: w.t('stats.secteursGroup'), bars };
 }
 
 /** Bars of the regions with innovations (and the chosen one), most first, ties by name. */
-export function regionChart(regions: ReadonlyMap<string, string>, counts: ReadonlyMap<string, number>, selected: string | null): ChartSeries {
+export function regionChart(regions: ReadonlyMap<string, string>, counts: ReadonlyMap<string, number>, selected: string | null, w: Wording): ChartSeries {
   const bars = [...regions]
+    // Region names are French proper names, in every language: sorted the French way.
     .sort((a, b) => a[1].localeCompare(b[1], 'fr'))
     .map(([code, nom], order) => ({
       order, key: code, libelle: nom, couleur: NEUTRAL_BAR, count: counts.get(code) ?? 0, selected: code === selected, emphasis: code === selected, toggles: true,
@@ -70,7 +71,7 @@ export function regionChart(regions: ReadonlyMap<string, string>, counts: Readon
     .filter((b) => b.count > 0 || b.selected)
     .sort(byCountThenOrder)
     .map(({ order: _order, ...bar }) => bar);
-  return { kind: 'regions', titre: 'Innovations par région', groupe: 'Région', bars };
+  return { kind: 'regions', titre: w.t('stats.regions'), groupe: w.t('stats.regionsGroup'), bars };
 }
 
 /**
@@ -78,7 +79,7 @@ export function regionChart(regions: ReadonlyMap<string, string>, counts: Readon
  * innovation is a gap worth seeing), then those without a year. Counts leave the year range out
  * (see FilterResult.yearCounts): the bars within the range are emphasised.
  */
-export function yearChart(yearCounts: ReadonlyMap<number, number>, filters: Pick<Filters, 'anneeMin' | 'anneeMax'>): ChartSeries {
+export function yearChart(yearCounts: ReadonlyMap<number, number>, filters: Pick<Filters, 'anneeMin' | 'anneeMax'>, w: Wording): ChartSeries {
   const years = [...yearCounts.keys()].filter((y) => y !== UNKNOWN_YEAR);
   const ranged = filters.anneeMin !== null || filters.anneeMax !== null;
   const bars: ChartBar[] = [];
@@ -93,8 +94,8 @@ export function yearChart(yearCounts: ReadonlyMap<number, number>, filters: Pick
     }
   }
   const unknown = yearCounts.get(UNKNOWN_YEAR) ?? 0;
-  if (unknown > 0) bars.push({ key: '', libelle: 'Année inconnue', couleur: UNKNOWN_YEAR_BAR, count: unknown, selected: false, emphasis: false, toggles: false });
-  return { kind: 'annees', titre: 'Innovations par année', groupe: 'Année', bars };
+  if (unknown > 0) bars.push({ key: '', libelle: w.t('stats.unknownYear'), couleur: UNKNOWN_YEAR_BAR, count: unknown, selected: false, emphasis: false, toggles: false });
+  return { kind: 'annees', titre: w.t('stats.annees'), groupe: w.t('stats.anneesGroup'), bars };
 }
 
 /**
@@ -129,12 +130,12 @@ export function toggleBar(
  * What a bar says to a screen reader: its value and count as drawn (the visible text starts the
  * name, WCAG 2.5.3), then what a click does.
  */
-export function barName(series: ChartSeries, bar: ChartBar): string {
-  const n = `${bar.libelle} ${formatCount(bar.count)}`;
-  if (!bar.toggles) return n;
-  const what = series.kind === 'annees' ? 'cette année' : series.kind === 'regions' ? 'cette région' : series.kind === 'themes' ? 'ce thème' : 'ce secteur';
-  const action = bar.selected ? `retirer le filtre sur ${what}` : series.kind === 'annees' ? `filtrer sur ${what} seule` : `filtrer sur ${what}`;
-  return `${n} ; ${action}`;
+export function barName(series: ChartSeries, bar: ChartBar, w: Wording): string {
+  const count = formatCount(bar.count, w);
+  if (!bar.toggles) return `${bar.libelle} ${count}`;
+  const what = w.t(series.kind === 'annees' ? 'stats.thisYear' : series.kind === 'regions' ? 'stats.thisRegion' : series.kind === 'themes' ? 'stats.thisTheme' : 'stats.thisSecteur');
+  const action = bar.selected ? w.t('stats.removeFilter', { what }) : series.kind === 'annees' ? w.t('stats.filterAlone', { what }) : w.t('stats.filterOn', { what });
+  return w.t('stats.barName', { label: bar.libelle, count, action });
 }
 
 /** Geometry of a horizontal bar chart: label above each bar, count after it. */
@@ -172,10 +173,10 @@ export interface ChartLayout {
  * at CHART_LAYOUT.fontSize (the browser measures; tests pass an estimate). Bars share one scale,
  * the longest reaching the width left after its count; a non-zero count is never thinner than 2 px.
  */
-export function chartLayout(bars: readonly ChartBar[], width: number, measure: (text: string) => number): ChartLayout {
+export function chartLayout(bars: readonly ChartBar[], width: number, measure: (text: string) => number, lang: Lang = 'fr'): ChartLayout {
   const { rowHeight, top, countGap } = CHART_LAYOUT;
   const max = Math.max(1, ...bars.map((b) => b.count));
-  const countRoom = measure(max.toLocaleString('fr-FR')) + countGap + 2;
+  const countRoom = measure(formatNumber(max, lang)) + countGap + 2;
   const scale = Math.max(0, width - countRoom) / max;
   const rows = bars.map((bar, k): BarLayout => {
     const barWidth = bar.count === 0 ? 0 : Math.max(2, bar.count * scale);

@@ -5,6 +5,7 @@
  * Naming: French for data columns and properties the organisers see (they are part of the
  * product), English for code-level concepts.
  */
+import type { TFunction } from 'i18next';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon, LineString } from 'geojson';
 
 /** Kind of territory: metropolitan department, overseas department/region, overseas collectivity. */
@@ -51,6 +52,8 @@ export interface VocabEntry {
   libelle: string;
   /** CSS hex colour, '#rrggbb'. */
   couleur: string;
+  /** English label (optional `libelle_en` column); absent: the English interface shows `libelle`. */
+  libelle_en?: string;
 }
 
 export interface Vocabulaires {
@@ -78,11 +81,18 @@ export const ETAPE_COLUMNS = [
 /** Columns etapes.csv may have or not: `edition`, the tour's year when it is not the date's. */
 export const ETAPE_OPTIONAL_COLUMNS = ['edition'] as const;
 
-/** A column a file may leave out (its cells then read as empty). */
-export type OptionalColumn = (typeof INNOVATION_OPTIONAL_COLUMNS)[number] | (typeof ETAPE_OPTIONAL_COLUMNS)[number];
-
 /** The exact column names of themes.csv and secteurs.csv. */
 export const VOCAB_COLUMNS = ['id', 'libelle', 'couleur'] as const;
+
+/**
+ * Columns themes.csv and secteurs.csv may have or not: `libelle_en`, the label of the English
+ * interface (added after the first files were written, so that those stay valid).
+ */
+export const VOCAB_OPTIONAL_COLUMNS = ['libelle_en'] as const;
+
+/** A column a file may leave out (its cells then read as empty). */
+export type OptionalColumn =
+  | (typeof INNOVATION_OPTIONAL_COLUMNS)[number] | (typeof ETAPE_OPTIONAL_COLUMNS)[number] | (typeof VOCAB_OPTIONAL_COLUMNS)[number];
 
 /** Real WGS84 position plus how it was obtained. Kept on every point, whatever its display position. */
 export interface RealPosition {
@@ -200,6 +210,21 @@ export interface DataMeta {
   attributions: string[];
   /** Where visitors send their propositions (a pre-filled e-mail); absent: no e-mail is offered. */
   courriel_propositions?: string;
+}
+
+/** Language of the interface: French by default, English with `lang=en` in the address. */
+export type Lang = 'fr' | 'en';
+
+/** The locale of each language, for Intl (numbers, dates, plurals). */
+export const LOCALES: Readonly<Record<Lang, string>> = Object.freeze({ fr: 'fr-FR', en: 'en-GB' });
+
+/**
+ * How the interface speaks: the translation function of the language's catalogue (src/i18n) and
+ * the language itself, for Intl. Domain helpers that word things for a person take one.
+ */
+export interface Wording {
+  t: TFunction;
+  lang: Lang;
 }
 
 /** What the user filters on (app state, URL, export notice). */

@@ -13,7 +13,6 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { insetFrames } from '../domain/insets';
-import { formatCount } from '../domain/presentation';
 import type { ClusterAnswer, MapFrame } from '../points/protocol';
 import { attributionStrings } from './attribution';
 import { buildStyle } from './buildStyle';
@@ -31,15 +30,23 @@ import { DEFAULT_TOKENS, type MapTokens } from './tokens';
 // The ESM build looks for its worker next to the bundle; Vite emits it as an asset of our origin.
 setWorkerUrl(workerUrl);
 
-/** MapLibre's own interface strings, in French. */
-const FRENCH_UI: Record<string, string> = {
-  'Map.Title': 'Carte des innovations et des étapes. Flèches pour se déplacer, + et − pour zoomer.',
-  'NavigationControl.ZoomIn': 'Zoomer',
-  'NavigationControl.ZoomOut': 'Dézoomer',
-  'NavigationControl.ResetBearing': 'Réorienter la carte vers le nord',
-  'AttributionControl.ToggleAttribution': 'Afficher ou masquer les sources',
-  'Popup.Close': 'Fermer',
-};
+/**
+ * Every word the map writes, in the interface's language, given by the app (the map knows no
+ * catalogue): MapLibre's own strings, the national view control, tooltips, the failure notice.
+ */
+export interface MapTexts {
+  /** MapLibre's interface strings by id ('Map.Title', 'NavigationControl.ZoomIn'…). */
+  maplibre: Record<string, string>;
+  nationalView: string;
+  nationalViewTitle: string;
+  contextLost: string;
+  /** Detail line of a cluster's tooltip. */
+  clusterHint: string;
+  /** "12 innovations". */
+  count(n: number): string;
+  /** Detail line of a department's tooltip: its code and count. */
+  departementLine(code: string, count: number): string;
+}
 
 /** The map's camera as the app keeps it (rounded for the URL). */
 export interface MapCamera {
@@ -117,6 +124,8 @@ export class MapController {
   private names: ReadonlyMap<string, string> = new Map();
   private hoveredDepartement: string | null = null;
   private readonly points: PointsLayer;
+  private texts: MapTexts;
+  private readonly nationalView: NationalViewControl;
   private legs: number[] = [];
   private focus: readonly [number, number][] = [];
   private context: MapContext | null = null;
@@ -142,8 +151,10 @@ export class MapController {
     dataUrl: string,
     private readonly events: MapEvents,
     initial: MapCamera | null,
+    texts: MapTexts,
     tokens: MapTokens = DEFAULT_TOKENS,
   ) {
+    this.texts = texts;
     const style = buildStyle(tokens, {
       pays: `${dataUrl}pays.geojson`,
       departements: `${dataUrl}departements.geojson`,
@@ -166,7 +177,7 @@ export class MapController {
       // Added with the data's credits (setContext).
       attributionControl: false,
       maplibreLogo: false,
-      locale: FRENCH_UI,
+      locale: texts.maplibre,
       renderWorldCopies: false,
       // Labels appear at once: a cross-fade keeps the map busy (not idle) 300 ms after every
       // filter change and costs frames on slow devices.
@@ -180,7 +191,8 @@ export class MapController {
     this.map.keyboard.disableRotation();
     this.map.touchZoomRotate.disableRotation();
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    this.map.addControl(new NationalViewControl(() => this.showNationalView()), 'top-right');
+    this.nationalView = new NationalViewControl(() => this.showNationalView(), { label: texts.nationalView, title: texts.nationalViewTitle });
+    this.map.addControl(this.nationalView, 'top-right');
     // Distances hold for metropolitan France; the inset frames have scales of their own.
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 110 }), 'bottom-left');
 
@@ -233,6 +245,30 @@ export class MapController {
     // Expanded, the credits would cover the bottom of the map (and the scale): fold them behind
     // the (i) button at once, as MapLibre itself does at the first drag; the footer names them too.
     this.map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+  }
+
+  /**
+   * The interface changed language: MapLibre's strings (its table, and the controls already drawn,
+   * which read it once), the national view control, the tooltips from now on.
+   */
+  setTexts(texts: MapTexts): void {
+    this.texts = texts;
+    this.map._locale = { ...this.map._locale, ...texts.maplibre };
+    this.nationalView.setTexts({ label: texts.nationalView, title: texts.nationalViewTitle });
+    const container = this.map.getContainer();
+    const label = (selector: string, id: string) => {
+      const text = texts.maplibre[id];
+      if (text === undefined) return;
+      for (const el of container.querySelectorAll(selector)) {
+        if (el instanceof HTMLButtonElement) el.title = text;
+        el.setAttribute('aria-label', text);
+      }
+    };
+    label('canvas.maplibregl-canvas', 'Map.Title');
+    label('.maplibregl-ctrl-zoom-in', 'NavigationControl.ZoomIn');
+    label('.maplibregl-ctrl-zoom-out', 'NavigationControl.ZoomOut');
+    label('.maplibregl-ctrl-attrib-button', 'AttributionControl.ToggleAttribution');
+    this.hover.clear();
   }
 
   /** Whether the map takes operations (its style is loaded; `ready` was reported). */
@@ -299,7 +335,7 @@ export class MapController {
 
   private readonly onContextLost = () => {
     if (this.destroyed) return;
-    this.events.failed('La carte ne peut plus s’afficher (le navigateur a perdu son contexte graphique) ; la liste, les filtres et les exports restent disponibles.');
+    this.events.failed(this.texts.contextLost);
   };
 
   /**
@@ -465,10 +501,10 @@ export class MapController {
   /** Title and detail line of the tooltip for a hovered department, point or cluster. */
   private tooltipLines(hit: MapHit): TooltipLines | Promise<TooltipLines | null> | null {
     if (hit.kind === 'departement') {
-      return [this.names.get(hit.code) ?? hit.code, `${hit.code} · ${formatCount(this.counts.get(hit.code) ?? 0)}`];
+      return [this.names.get(hit.code) ?? hit.code, this.texts.departementLine(hit.code, this.counts.get(hit.code) ?? 0)];
     }
     const { properties } = hit.feature;
-    if ('cluster' in properties) return [formatCount(properties.point_count), 'Cliquer pour zoomer'];
+    if ('cluster' in properties) return [this.texts.count(properties.point_count), this.texts.clusterHint];
     return this.events.pointLines(properties.i);
   }
 }

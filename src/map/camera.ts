@@ -70,19 +70,23 @@ export function applyCamera(map: MapLibreMap, target: CameraTarget, { national, 
   }
 }
 
-/** A map control with one text button that brings back the national view. */
+/** A map control with one text button that brings back the national view; its words are given. */
 export class NationalViewControl implements IControl {
   private container: HTMLElement | null = null;
-  constructor(private readonly onActivate: () => void) {}
+  private readonly button = document.createElement('button');
+  constructor(private readonly onActivate: () => void, texts: { label: string; title: string }) {
+    this.setTexts(texts);
+  }
+  setTexts({ label, title }: { label: string; title: string }): void {
+    this.button.textContent = label;
+    this.button.title = title;
+  }
   onAdd(): HTMLElement {
     const container = document.createElement('div');
     container.className = 'maplibregl-ctrl maplibregl-ctrl-group carte-vue-nationale';
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.textContent = 'Vue nationale';
-    button.title = 'Revenir à la vue de toute la France, outre-mer compris';
-    button.addEventListener('click', this.onActivate);
-    container.append(button);
+    this.button.type = 'button';
+    this.button.addEventListener('click', this.onActivate);
+    container.append(this.button);
     this.container = container;
     return container;
   }

@@ -6,6 +6,7 @@ import { insetFrameBounds } from '../domain/insets';
 import { INNOVATION_ZOOM, mapModel, routeLegs, TOUR_MAX_ZOOM, type MapModelInput } from './model';
 import { diffMapModel } from './diff';
 import { BADGE_HEIGHT, BADGE_WIDTH, DEFAULT_OFFSET, worldPixel } from './stopPlacement';
+import { wording } from '../i18n';
 
 const etape = (id: string, date: string, lon: number, themes: string[] = []): EtapeFeature => Object.freeze({
   type: 'Feature', geometry: { type: 'Point', coordinates: [lon, 45] },
@@ -23,6 +24,7 @@ function input(patch: Partial<MapModelInput> = {}): MapModelInput {
     etapes: ETAPES,
     visibleEtapes: ETAPES,
     clusters: CLUSTERS,
+    w: wording('fr'),
     countsByDepartement: new Map([['02', 4]]),
     legendClasses: legendClasses([4, 0]),
     selection: null,

@@ -5,7 +5,7 @@
  * and turned into operations by diffMapModel (diff.ts).
  */
 import type { FeatureCollection, LineString } from 'geojson';
-import type { EditionChoice, EtapeFeature } from '../domain/types';
+import type { EditionChoice, EtapeFeature, Wording } from '../domain/types';
 import { classForCount, type LegendClass } from '../domain/legend';
 import { etapeAccessibleName } from '../domain/presentation';
 import { etapesInDateOrder, etapesOfEdition } from '../domain/route';
@@ -136,6 +136,8 @@ export interface MapModelInput {
   reducedMotion?: boolean;
   /** The proposal form waits for a place clicked on the map. */
   picking?: boolean;
+  /** The interface's words: the stops' accessible names speak its language. */
+  w: Wording;
 }
 
 function shadesOf(input: MapModelInput): Map<string, Shade> {
@@ -159,7 +161,7 @@ function stopsOf(input: MapModelInput): StopModel[] {
     const { id, departement } = etape.properties;
     const rank = index + 1;
     if (tour ? rank > tour.step : !visible.has(id)) return [];
-    const name = etapeAccessibleName(etape.properties, input.departementNoms.get(departement) ?? departement, rank);
+    const name = etapeAccessibleName(etape.properties, input.departementNoms.get(departement) ?? departement, rank, input.w);
     const stop: StopModel = { id, rank, lngLat: etape.geometry.coordinates as [number, number], name, active: id === activeId };
     if (tour && rank === tour.step) stop.current = true;
     return [stop];

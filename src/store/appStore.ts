@@ -6,13 +6,14 @@
  * - where the map looks: `view` (kept in the URL) and `mapFrame` (the box clusters are asked for);
  * - how it draws: clusters or density (`mapDisplay`), the tour's edition shown (`edition`) and the
  *   tour being replayed (`tour`);
- * - a place being picked on the map for the proposal form (`picking`, `pickedPosition`).
+ * - a place being picked on the map for the proposal form (`picking`, `pickedPosition`);
+ * - the interface's language (`lang`).
  * Everything else is derived by selectors (src/store/selectors.ts). The map never reads this
  * store: MapView computes a map model from it and hands the controller operations.
  */
 import { create, createStore, type StateCreator, type StoreApi } from 'zustand';
 import {
-  EMPTY_FILTERS, type DataMeta, type EditionChoice, type DepartementIndexEntry, type EtapeFeature, type Filters, type Vocabulaires,
+  EMPTY_FILTERS, type DataMeta, type EditionChoice, type Lang, type DepartementIndexEntry, type EtapeFeature, type Filters, type Vocabulaires,
 } from '../domain/types';
 import type { FilterResult } from '../domain/filters';
 import type { InnovationSource } from '../points/client';
@@ -103,6 +104,8 @@ export interface AppState {
    * null for the default one (see selectEdition). Kept in the URL.
    */
   edition: EditionChoice | null;
+  /** The interface's language (French by default, `lang=en`). Kept in the URL. */
+  lang: Lang;
   /** The proposal form waits for a place clicked on the map: clicks then pick instead of select. */
   picking: boolean;
   /** The last place picked on the map (the form reads it), or null. */
@@ -121,6 +124,7 @@ export interface AppState {
   setTour: (tour: TourReplay | null) => void;
   setAfficherParcours: (shown: boolean) => void;
   setEdition: (edition: EditionChoice | null) => void;
+  setLang: (lang: Lang) => void;
   /** Starts (true) or cancels (false) picking a place on the map; starting forgets the last one. */
   setPicking: (picking: boolean) => void;
   /** A place was clicked while picking: kept for the form, and picking ends. */
@@ -143,6 +147,7 @@ const appState: StateCreator<AppState> = (set) => ({
   afficherParcours: true,
   integration: false,
   edition: null,
+  lang: 'fr',
   picking: false,
   pickedPosition: null,
   setLoad: (load) => set({ load }),
@@ -165,6 +170,7 @@ const appState: StateCreator<AppState> = (set) => ({
   setTour: (tour) => set({ tour }),
   setAfficherParcours: (afficherParcours) => set({ afficherParcours }),
   setEdition: (edition) => set({ edition }),
+  setLang: (lang) => set({ lang }),
   setPicking: (picking) => set(picking ? { picking, pickedPosition: null } : { picking }),
   pickPosition: (pickedPosition) => set({ pickedPosition, picking: false }),
 });

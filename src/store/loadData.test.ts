@@ -3,6 +3,7 @@ import { DataLoadError, describeProblems, loadData, loadIntoStore, type LoadDeps
 import { createAppStore } from './appStore';
 import type { InnovationSource } from '../points/client';
 import type { LoadOptions } from '../points/protocol';
+import { vocabLabel } from '../domain/presentation';
 
 const fc = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
 const etape = (id: string) => ({
@@ -41,6 +42,23 @@ function deps(overrides: Record<string, string | null> = {}, extra: Partial<Load
 }
 
 describe('loadData', () => {
+  it('keeps the English label of a vocabulary entry, and reads entries without one (French fallback)', async () => {
+    const vocabulaires = JSON.stringify({
+      themes: [{ id: 'ent', libelle: 'ENT', couleur: '#112233', libelle_en: 'Digital workspaces' }, { id: 'sante', libelle: 'Santé', couleur: '#445566' }],
+      secteurs: [],
+    });
+    const { deps: d } = deps({ 'vocabulaires.json': vocabulaires });
+    const { data } = await loadData(d);
+    expect(data.vocabulaires.themes.map((t) => vocabLabel(t, 'en'))).toEqual(['Digital workspaces', 'Santé']);
+    expect(data.vocabulaires.themes.map((t) => vocabLabel(t, 'fr'))).toEqual(['ENT', 'Santé']);
+  });
+
+  it('refuses an English label that is not a text', async () => {
+    const vocabulaires = JSON.stringify({ themes: [{ id: 'ent', libelle: 'ENT', couleur: '#112233', libelle_en: 3 }], secteurs: [] });
+    const { deps: d } = deps({ 'vocabulaires.json': vocabulaires });
+    await expect(loadData(d)).rejects.toThrow(/libelle_en/);
+  });
+
   it('reads every small file from the data folder and starts the points worker with the theme colours', async () => {
     const { deps: d, requested, source } = deps();
     const { data, problems } = await loadData(d);

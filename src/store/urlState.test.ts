@@ -23,7 +23,8 @@ const urlStateArb: fc.Arbitrary<UrlState> = fc.record({
     center: fc.tuple(grid(18_000_000, 1e5), grid(9_000_000, 1e5)),
     zoom: fc.integer({ min: 0, max: 2400 }).map((n) => n / 100),
   }), { nil: null }),
-});
+  lang: fc.constant('en' as const),
+}, { requiredKeys: ['filters', 'selection', 'view'] });
 
 describe('URL state', () => {
   it('round-trips any state whose view is on the rounding grid', () => {
@@ -46,6 +47,21 @@ describe('URL state', () => {
     expect(parseUrlState('?integration=oui').integration).toBeUndefined();
     expect(serializeUrlState({ ...embedded, integration: false })).toBe('theme=ent');
   });
+  it('keeps lang=en both ways; a link without it, or with another language, is French', () => {
+    const english: UrlState = { filters: { ...EMPTY_FILTERS, themes: ['ent'] }, selection: { kind: 'etape', id: 'e02' }, view: null, lang: 'en' };
+    expect(serializeUrlState(english)).toBe('theme=ent&selection=etape:e02&lang=en');
+    expect(parseUrlState('?theme=ent&selection=etape:e02&lang=en')).toEqual(english);
+    const french: UrlState = { filters: { ...EMPTY_FILTERS, themes: ['ent'] }, selection: null, view: null };
+    expect(parseUrlState('?theme=ent')).toEqual(french);
+    expect(serializeUrlState(french)).toBe('theme=ent');
+    expect(parseUrlState('?lang=de').lang).toBeUndefined();
+    expect(parseUrlState('?lang=fr').lang).toBeUndefined();
+    // The other parameters read the same with or without the language.
+    const all = '?theme=ent&secteur=sante&region=53&departement=35&q=dossier&laureats=1&etapes=0&selection=innovation:i1&edition=2009&integration=1&carte=6.5/48.11/-1.68';
+    expect({ ...parseUrlState(`${all}&lang=en`), lang: undefined }).toEqual({ ...parseUrlState(all), lang: undefined });
+    expect(serializeUrlState(parseUrlState(`${all}&lang=en`))).toBe(`${serializeUrlState(parseUrlState(all)).replace('&integration=1', '&lang=en&integration=1')}`);
+  });
+
   it('keeps the tour\'s edition and the laureate filter both ways; links without them open the defaults', () => {
     const state: UrlState = { filters: { ...EMPTY_FILTERS, laureats: true }, selection: null, view: null, edition: 2010 };
     expect(serializeUrlState(state)).toBe('laureats=1&edition=2010');

@@ -7,10 +7,10 @@
  * Multi-valued filters repeat their parameter so any id survives the trip. `carte` is zoom/lat/lon
  * as on openstreetmap.org. `edition=2010` (or `edition=toutes`) shows another edition of the tour than
  * the default one. `integration=1` opens the page embedded in another site (no header,
- * compact controls). Parsing never throws: unknown parameters and malformed values are ignored.
+ * compact controls). `lang=en` shows the interface in English (absent: French). Parsing never throws: unknown parameters and malformed values are ignored.
  */
 import type { Filters, MapView, Selection } from './appStore';
-import type { EditionChoice } from '../domain/types';
+import type { EditionChoice, Lang } from '../domain/types';
 
 export interface UrlState {
   filters: Filters;
@@ -20,6 +20,8 @@ export interface UrlState {
   integration?: boolean;
   /** The tour's edition chosen (`edition=2010`, `edition=toutes`); absent for the default one. */
   edition?: EditionChoice;
+  /** The interface's language when it is not French (`lang=en`); absent for French. */
+  lang?: Lang;
 }
 
 export const PARAM = {
@@ -36,6 +38,7 @@ export const PARAM = {
   carte: 'carte',
   integration: 'integration',
   edition: 'edition',
+  lang: 'lang',
 } as const;
 
 const SELECTION_KINDS: readonly Selection['kind'][] = ['innovation', 'departement', 'etape'];
@@ -104,6 +107,7 @@ export function parseUrlState(search: string): UrlState {
   const edition = params.get(PARAM.edition);
   if (edition === 'toutes') state.edition = 'toutes';
   else if (edition !== null && /^\d{4}$/u.test(edition)) state.edition = Number(edition);
+  if (params.get(PARAM.lang) === 'en') state.lang = 'en';
   return state;
 }
 
@@ -131,6 +135,7 @@ export function serializeUrlState(state: UrlState): string {
   if (!f.afficherEtapes) params.set(PARAM.etapes, '0');
   if (state.selection) params.set(PARAM.selection, `${state.selection.kind}:${state.selection.id}`);
   if (state.edition !== undefined) params.set(PARAM.edition, String(state.edition));
+  if (state.lang === 'en') params.set(PARAM.lang, 'en');
   if (state.integration) params.set(PARAM.integration, '1');
   // URLSearchParams writes spaces as '+'; %20 reads the same and survives more mail clients.
   // ':' needs no escaping in a query and keeps `selection=innovation:i42` readable.

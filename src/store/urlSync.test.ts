@@ -62,6 +62,26 @@ describe('URL sync', () => {
     expect(win.pushes).toBe(1);
   });
 
+  it('reads lang=en at start, writes the language when it changes, and leaves it out for French', () => {
+    const store = createAppStore();
+    const win = fakeWindow('?theme=ent&lang=en');
+    startUrlSync(store, win);
+    expect(store.getState().lang).toBe('en');
+    expect(store.getState().filters.themes).toEqual(['ent']);
+    store.getState().setLang('fr');
+    expect(win.location.search).toBe('?theme=ent');
+    store.getState().setLang('en');
+    expect(win.location.search).toBe('?theme=ent&lang=en');
+    store.getState().select({ kind: 'innovation', id: 'i7' });
+    expect(win.location.search).toBe('?theme=ent&selection=innovation:i7&lang=en');
+    expect(win.pushes).toBe(1);
+    win.back();
+    expect(store.getState().lang).toBe('en');
+    const french = createAppStore();
+    startUrlSync(french, fakeWindow('?theme=ent'));
+    expect(french.getState().lang).toBe('fr');
+  });
+
   it('brings the previous state back on Back', () => {
     const store = createAppStore();
     const win = fakeWindow('?theme=ent');

@@ -47,6 +47,7 @@ export function startUrlSync(store: Store, win: UrlSyncWindow): () => void {
 
   const urlStateOf = (s: AppState): UrlState => ({
     filters: s.filters, selection: s.selection, view: s.view, integration: s.integration, ...(s.edition !== null ? { edition: s.edition } : {}),
+    ...(s.lang !== 'fr' ? { lang: s.lang } : {}),
   });
   const urlFor = (s: AppState) => {
     const query = serializeUrlState(urlStateOf(s));
@@ -77,6 +78,7 @@ export function startUrlSync(store: Store, win: UrlSyncWindow): () => void {
         view: parsed.view,
         integration: parsed.integration === true,
         edition: parsed.edition ?? null,
+        lang: parsed.lang ?? 'fr',
       });
     } finally {
       applyingUrl = false;
@@ -98,7 +100,7 @@ export function startUrlSync(store: Store, win: UrlSyncWindow): () => void {
     }
     if (applyingUrl) return;
     if (s.selection !== prev.selection) write('push');
-    else if (s.filters !== prev.filters || s.edition !== prev.edition) write('replace');
+    else if (s.filters !== prev.filters || s.edition !== prev.edition || s.lang !== prev.lang) write('replace');
     else if (s.view !== prev.view && pendingView === null) {
       pendingView = setTimeout(() => {
         pendingView = null;

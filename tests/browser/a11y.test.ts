@@ -3,7 +3,8 @@
  * the origin) and the WCAG 2.0, 2.1 and 2.2 A and AA rules — target size (2.5.8) included — on
  * every view a user meets, desktop (1440 × 900) and phone (390 × 844): national view, filters
  * unfolded, filtered list, department, innovation and stop details, the "Intégrer" dialog, the
- * embedded map, the phone's list and its detail sheet, and the two text pages. Violations of impact
+ * embedded map, the phone's list and its detail sheet, and the two text pages; the views again in
+ * English (`lang=en`). Violations of impact
  * "serious" or "critical" fail the test.
  */
 import { readFileSync } from 'node:fs';
@@ -12,7 +13,12 @@ import type { Page } from 'playwright-core';
 import type { AxeResults, Result } from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { builtData, narrowingTheme, openApp, waitForMapIdle, type OpenedApp } from './harness';
-import { openFilterGroup, panelDetail } from './ui';
+import { openFilterGroup, panelDetail, type FilterGroup } from './ui';
+import { loadLanguage, wording } from '../../src/i18n';
+import type { Lang } from '../../src/domain/types';
+
+// The English catalogue is a chunk of its own in the app: fetched once here.
+await loadLanguage('en');
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -48,28 +54,36 @@ const theme = narrowingTheme();
 const stop = builtData().etapes.find((e) => e.properties.commune !== '')!;
 const firstInnovation = builtData().innovations[0]!;
 
-const VIEWS: readonly View[] = [
-  { name: 'national view', path: '/' },
-  {
-    name: 'filters unfolded (themes)',
-    path: '/',
-    reach: (page) => openFilterGroup(page, 'Thèmes'),
-  },
-  { name: 'filtered list', path: `/?theme=${theme.id}`, reach: (page) => page.locator('.resultats-ligne').first().waitFor() },
-  { name: 'department detail', path: '/?selection=departement:02', reach: (page) => page.locator('#detail-departement-titre').waitFor() },
-  { name: 'innovation detail', path: `/?selection=innovation:${firstInnovation.properties.id}`, reach: (page) => page.locator('#detail-innovation-titre').waitFor() },
-  { name: 'stop detail', path: `/?selection=etape:${stop.properties.id}`, reach: (page) => panelDetail(page).waitFor() },
-  {
-    name: '« Intégrer » dialog',
-    path: '/',
-    reach: async (page) => {
-      await page.getByRole('button', { name: 'Exporter', exact: true }).click();
-      await page.getByRole('button', { name: 'Intégrer la carte' }).click();
-      await page.getByRole('dialog').waitFor();
+/** The address of a view in a language: `lang=en` added for English, as the switch does. */
+const inLanguage = (path: string, lang: Lang) => (lang === 'fr' ? path : `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+
+/** Every view, in French or in English: the same paths and gestures, with the words of the language. */
+function views(lang: Lang): readonly View[] {
+  const { t } = wording(lang);
+  const all: View[] = [
+    { name: 'national view', path: '/' },
+    {
+      name: 'filters unfolded (themes)',
+      path: '/',
+      reach: (page) => openFilterGroup(page, t('filters.themes') as FilterGroup),
     },
-  },
-  { name: 'embedded map', path: `/?theme=${theme.id}&integration=1`, reach: (page) => page.getByRole('link', { name: /Ouvrir la carte en grand/ }).waitFor() },
-];
+    { name: 'filtered list', path: `/?theme=${theme.id}`, reach: (page) => page.locator('.resultats-ligne').first().waitFor() },
+    { name: 'department detail', path: '/?selection=departement:02', reach: (page) => page.locator('#detail-departement-titre').waitFor() },
+    { name: 'innovation detail', path: `/?selection=innovation:${firstInnovation.properties.id}`, reach: (page) => page.locator('#detail-innovation-titre').waitFor() },
+    { name: 'stop detail', path: `/?selection=etape:${stop.properties.id}`, reach: (page) => panelDetail(page).waitFor() },
+    {
+      name: '« Intégrer » dialog',
+      path: '/',
+      reach: async (page) => {
+        await page.getByRole('button', { name: t('export.title'), exact: true }).click();
+        await page.getByRole('button', { name: t('embed.button') }).click();
+        await page.getByRole('dialog').waitFor();
+      },
+    },
+    { name: 'embedded map', path: `/?theme=${theme.id}&integration=1`, reach: (page) => page.getByRole('link', { name: new RegExp(t('embed.fullMap')) }).waitFor() },
+  ];
+  return all.map((view) => ({ ...view, path: inLanguage(view.path, lang) }));
+}
 
 describe('accessibility (axe-core, WCAG 2.2 A and AA, serious and critical)', () => {
   let app: OpenedApp | undefined;
@@ -78,17 +92,21 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA, serious and critical)', ()
     app = undefined;
   });
 
-  for (const [device, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
-    for (const view of VIEWS) {
-      it(`${device}: ${view.name}`, async () => {
-        app = await openApp(view.path, { viewport });
-        await waitForMapIdle(app.page);
-        if (device === 'phone' && !view.path.includes('selection=') && view.name !== 'national view' && view.name !== 'embedded map') {
-          await app.page.getByRole('button', { name: /^Filtres et liste/ }).click();
-        }
-        await view.reach?.(app.page);
-        expect(await seriousViolations(app.page)).toEqual([]);
-      });
+  // Every view in French, then again in English (`lang=en`): names, labels and the page's language change.
+  for (const lang of ['fr', 'en'] as const) {
+    for (const [device, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+      for (const view of views(lang)) {
+        it(`${device}${lang === 'fr' ? '' : ' (English)'}: ${view.name}`, async () => {
+          app = await openApp(view.path, { viewport });
+          await waitForMapIdle(app.page);
+          if (device === 'phone' && !view.path.includes('selection=') && view.name !== 'national view' && view.name !== 'embedded map') {
+            await app.page.getByRole('button', { name: new RegExp(`^${wording(lang).t('phone.list')}`) }).click();
+          }
+          await view.reach?.(app.page);
+          expect(await app.page.evaluate(() => document.documentElement.lang)).toBe(lang);
+          expect(await seriousViolations(app.page)).toEqual([]);
+        });
+      }
     }
   }
 

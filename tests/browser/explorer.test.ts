@@ -16,7 +16,7 @@ import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { DepartementIndexEntry, InsetFrameProps, Innovation, PlaceProps } from '../../src/domain/types';
-import { formatDateFr } from '../../src/domain/presentation';
+import { formatDate } from '../../src/domain/presentation';
 import { etapesInDateOrder } from '../../src/domain/route';
 import { startStaticServer, originOf } from '../support/browser';
 import { builtData, narrowingTheme, openApp, readData, screenshot, screenshotDir, waitForMapIdle, type OpenedApp } from './harness';
@@ -395,7 +395,7 @@ describe('site furniture', () => {
     await waitForMapIdle(page);
     const meta = readData<{ date_donnees: string }>('meta.json');
     const footer = page.getByRole('contentinfo');
-    expect(await footer.textContent()).toContain(`Données mises à jour le ${formatDateFr(meta.date_donnees)}`);
+    expect(await footer.textContent()).toContain(`Données mises à jour le ${formatDate(meta.date_donnees)}`);
     const links = await footer.getByRole('link').evaluateAll((els) => els.map((a) => [a.textContent ?? '', (a as HTMLAnchorElement).href]));
     expect(links.map(([text]) => text)).toEqual(['Sources et licences', 'Licences des logiciels', 'Mentions légales', 'Accessibilité : partiellement conforme']);
     const statuses = await page.evaluate(async (hrefs) => Promise.all(hrefs.map(async (h) => (await fetch(h)).status)), links.map(([, href]) => href!));
@@ -403,8 +403,8 @@ describe('site furniture', () => {
     await page.getByRole('link', { name: 'Accessibilité : partiellement conforme' }).click();
     await page.getByRole('heading', { level: 1, name: "Déclaration d'accessibilité" }).waitFor();
     expect(await page.locator('main').textContent()).toContain('partiellement conforme');
-    // The page fills in the date once it has read meta.json.
-    await expect.poll(() => page.locator('[data-meta="date"]').first().textContent()).toBe(formatDateFr(meta.date_donnees));
+    // Filled in by the page from meta.json, after the static text is shown.
+    await expect.poll(() => page.locator('[data-meta="date"]').first().textContent()).toBe(formatDate(meta.date_donnees));
     expect(app.foreignRequests).toEqual([]);
   });
 

@@ -11,6 +11,9 @@ import { builtData, openApp, readData, screenshot, waitForMapIdle, type OpenedAp
 import { filterCheckbox, openFilterGroup, panelDetail } from './ui';
 import type { Vocabulaires } from '../../src/domain/types';
 import { formatCount } from '../../src/domain/presentation';
+import { wording } from '../../src/i18n';
+
+const FR = wording('fr');
 import { EMPTY_FILTERS } from '../../src/store/appStore';
 import { serializeUrlState } from '../../src/store/urlState';
 
@@ -184,7 +187,7 @@ describe('map explorer, inset department', () => {
       await app.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       const tooltip = app.page.locator('.carte-infobulle');
       await expect.poll(() => tooltip.count()).toBe(1);
-      expect(await tooltip.textContent()).toBe(`La Réunion974 · ${formatCount(expected.length)}`);
+      expect(await tooltip.textContent()).toBe(`La Réunion974 · ${formatCount(expected.length, FR)}`);
       await app.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
       const heading = app.page.getByRole('heading', { level: 2, name: 'La Réunion' });
       await expect.poll(() => heading.count()).toBe(1);
@@ -216,11 +219,11 @@ describe('map explorer, inset department', () => {
       const box = (await app.page.locator('canvas.maplibregl-canvas').boundingBox())!;
       const tooltip = app.page.locator('.carte-infobulle');
       await app.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      await expect.poll(() => tooltip.textContent()).toBe(`La Réunion974 · ${formatCount(inReunion.length)}`);
+      await expect.poll(() => tooltip.textContent()).toBe(`La Réunion974 · ${formatCount(inReunion.length, FR)}`);
       await (await filterCheckbox(app.page, 'Thèmes', theme!.libelle)).check();
       await app.page.waitForFunction(() => performance.getEntriesByName('carto:filter').length > 0, undefined, { timeout: 30_000 });
       await app.page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2);
-      expect(await tooltip.textContent()).toBe(`La Réunion974 · ${formatCount(kept(theme!.id))}`);
+      expect(await tooltip.textContent()).toBe(`La Réunion974 · ${formatCount(kept(theme!.id), FR)}`);
       expect(app.consoleErrors).toEqual([]);
     } finally {
       await app.close();

@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 
-export type FilterGroup = 'Thèmes' | 'Secteurs' | 'Territoire' | 'Années' | 'Étapes';
+export type FilterGroup = 'Thèmes' | 'Secteurs' | 'Territoire' | 'Années' | 'Étapes' | 'Themes' | 'Sectors' | 'Territory' | 'Years' | 'Stops';
 
 /** Unfolds one group of filters (the others fold), as a click on its button does. */
 export async function openFilterGroup(page: Page, group: FilterGroup): Promise<void> {

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtData, narrowingTheme, openApp, screenshot, waitForMapIdle, type OpenedApp } from './harness';
 import { etapesInDateOrder } from '../../src/domain/route';
-import { formatDateFr } from '../../src/domain/presentation';
+import { formatDate } from '../../src/domain/presentation';
 import { TOUR_STEP_MS } from '../../src/components/TourReplay';
 
 /** Counts the frames MapLibre draws on the page's canvas (clears of the default framebuffer). */
@@ -151,12 +151,12 @@ describe('tour replayed', () => {
     await panel.waitFor();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Pause');
     await expect.poll(() => markers(page)).toBe(1);
-    expect(await panel.textContent()).toContain(`Étape 1 sur 12 · ${formatDateFr(etapes[0]!.properties.date)}`);
+    expect(await panel.textContent()).toContain(`Étape 1 sur 12 · ${formatDate(etapes[0]!.properties.date)}`);
     expect(await page.locator('.carte button.etape-marqueur.est-courante').getAttribute('data-etape-id')).toBe(etapes[0]!.properties.id);
     await expect.poll(() => markers(page), { timeout: 3 * TOUR_STEP_MS }).toBe(4);
     await screenshot(page, 'tournee');
     await expect.poll(() => markers(page), { timeout: 12 * TOUR_STEP_MS }).toBe(12);
-    expect(await panel.textContent()).toContain(`Étape 12 sur 12 · ${formatDateFr(etapes[11]!.properties.date)}`);
+    expect(await panel.textContent()).toContain(`Étape 12 sur 12 · ${formatDate(etapes[11]!.properties.date)}`);
     await expect.poll(() => playButton(page).textContent()).toContain('Lecture');
     const seen = await page.evaluate(() => (window as unknown as { etapesVues: number[] }).etapesVues);
     expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);

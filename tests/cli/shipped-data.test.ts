@@ -30,6 +30,14 @@ afterAll(() => rmSync(path.dirname(out), { recursive: true, force: true }));
 const zoneOf = new Map(DEPARTEMENTS.map((d) => [d.code, d.zone]));
 
 describe('the shipped data folder', () => {
+  it('gives every theme and sector an English label (libelle_en) for the English interface', () => {
+    const { themes, secteurs } = read<Vocabulaires>('vocabulaires.json');
+    for (const entry of [...themes, ...secteurs]) {
+      expect(entry.libelle_en?.trim(), entry.id).toBeTruthy();
+      expect(entry.libelle_en, entry.id).not.toBe(entry.libelle);
+    }
+  });
+
   it('builds with no error; the only warnings are rows placed at their department', () => {
     expect(code).toBe(0);
     const report = read<BuildReport>('report.json');

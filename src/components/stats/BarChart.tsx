@@ -1,6 +1,8 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { barName, chartLayout, CHART_LAYOUT, CHOSEN_MARK, type ChartBar, type ChartSeries } from '../../domain/stats';
 import { downloadChartPng, downloadChartSvg, type ChartFileText } from './chartExport';
+import { formatNumber } from '../../domain/presentation';
+import { useT } from '../hooks';
 
 const FONT_FAMILY = 'system-ui, sans-serif';
 const TEXT = '#1e1e1e';
@@ -35,7 +37,9 @@ export function BarChart({ series, width, onToggle, fileText, fileName }: BarCha
   const [active, setActive] = useState(0);
   const [failure, setFailure] = useState<string | null>(null);
   const measure = useMemo(() => textMeasure(), []);
-  const layout = useMemo(() => chartLayout(series.bars, width, measure), [series.bars, width, measure]);
+  const w = useT();
+  const { t, lang } = w;
+  const layout = useMemo(() => chartLayout(series.bars, width, measure, lang), [series.bars, width, measure, lang]);
   const markWidth = measure(CHOSEN_MARK);
   const spaceWidth = measure(' ');
   const interactive = onToggle !== undefined;
@@ -72,7 +76,7 @@ export function BarChart({ series, width, onToggle, fileText, fileName }: BarCha
       if (kind === 'svg') downloadChartSvg(svgRef.current, fileText, `${fileName}.svg`);
       else await downloadChartPng(svgRef.current, fileText, `${fileName}.png`);
     } catch (err) {
-      setFailure(`L'image n'a pas pu être produite : ${err instanceof Error ? err.message : String(err)}`);
+      setFailure(t('stats.imageFailed', { message: err instanceof Error ? err.message : String(err) }));
     }
   };
 
@@ -80,7 +84,7 @@ export function BarChart({ series, width, onToggle, fileText, fileName }: BarCha
     <figure className="graphique" data-graphique={series.kind} aria-labelledby={`${id}-titre`}>
       <figcaption id={`${id}-titre`} className="graphique-titre">{series.titre}</figcaption>
       {series.bars.length === 0 ? (
-        <p className="graphique-vide">Aucune innovation ne correspond aux filtres.</p>
+        <p className="graphique-vide">{t('stats.noneMatching')}</p>
       ) : (
         <svg
           ref={svgRef}
@@ -93,7 +97,7 @@ export function BarChart({ series, width, onToggle, fileText, fileName }: BarCha
           fontSize={fontSize}
           role={interactive ? 'toolbar' : 'img'}
           aria-orientation={interactive ? 'vertical' : undefined}
-          aria-label={interactive ? series.titre : `${series.titre} : ${series.bars.map((b) => `${b.libelle} ${b.count.toLocaleString('fr-FR')}`).join(' ; ')}`}
+          aria-label={interactive ? series.titre : `${series.titre}${lang === 'fr' ? ' : ' : ': '}${series.bars.map((b) => `${b.libelle} ${formatNumber(b.count, lang)}`).join(lang === 'fr' ? ' ; ' : '; ')}`}
         >
           {layout.rows.map((row, k) => {
             const { bar } = row;
@@ -109,7 +113,7 @@ export function BarChart({ series, width, onToggle, fileText, fileName }: BarCha
                 role={interactive ? (clickable ? 'button' : 'img') : undefined}
                 tabIndex={clickable ? (k === current ? 0 : -1) : undefined}
                 aria-pressed={clickable ? bar.selected : undefined}
-                aria-label={interactive ? barName(series, bar) : undefined}
+                aria-label={interactive ? barName(series, bar, w) : undefined}
                 onClick={clickable ? () => {
                   setActive(k);
                   onToggle(bar);
@@ -129,7 +133,7 @@ export function BarChart({ series, width, onToggle, fileText, fileName }: BarCha
                 <text fill={TEXT}>
                   {bar.emphasis && <tspan x={0} y={labelBaseline} fontWeight={700}>{CHOSEN_MARK}</tspan>}
                   <tspan x={bar.emphasis ? markWidth : 0} y={labelBaseline} fontWeight={bar.emphasis ? 700 : 400}>{row.label}</tspan>
-                  <tspan x={row.countX - spaceWidth} y={barTop + barHeight - 2}> {bar.count.toLocaleString('fr-FR')}</tspan>
+                  <tspan x={row.countX - spaceWidth} y={barTop + barHeight - 2}> {formatNumber(bar.count, lang)}</tspan>
                 </text>
                 {clickable && <rect className="graphique-focus" x={1} y={1} width={layout.width - 2} height={rowHeight - 2} rx={3} fill="none" />}
               </g>
@@ -140,12 +144,12 @@ export function BarChart({ series, width, onToggle, fileText, fileName }: BarCha
       {interactive && series.bars.length > 0 && (
         <div className="graphique-actions">
           <button type="button" aria-expanded={showTable} aria-controls={`${id}-donnees`} onClick={() => setShowTable((v) => !v)}>
-            {showTable ? 'Masquer les données' : 'Voir les données'}
+            {showTable ? t('stats.hideData') : t('stats.showData')}
           </button>
           {fileText && (
             <>
-              <button type="button" aria-label={`Télécharger « ${series.titre} » en PNG`} onClick={() => void exportAs('png')}>PNG</button>
-              <button type="button" aria-label={`Télécharger « ${series.titre} » en SVG`} onClick={() => void exportAs('svg')}>SVG</button>
+              <button type="button" aria-label={t('stats.download', { title: series.titre, format: 'PNG' })} onClick={() => void exportAs('png')}>PNG</button>
+              <button type="button" aria-label={t('stats.download', { title: series.titre, format: 'SVG' })} onClick={() => void exportAs('svg')}>SVG</button>
             </>
           )}
         </div>
@@ -159,14 +163,14 @@ export function BarChart({ series, width, onToggle, fileText, fileName }: BarCha
               <thead>
                 <tr>
                   <th scope="col">{series.groupe}</th>
-                  <th scope="col">Innovations</th>
+                  <th scope="col">{t('stats.innovations')}</th>
                 </tr>
               </thead>
               <tbody>
                 {series.bars.map((bar) => (
                   <tr key={bar.key} data-cle={bar.key}>
-                    <th scope="row">{bar.libelle}{bar.emphasis ? ' (filtre actif)' : ''}</th>
-                    <td>{bar.count.toLocaleString('fr-FR')}</td>
+                    <th scope="row">{bar.libelle}{bar.emphasis ? t('stats.activeFilter') : ''}</th>
+                    <td>{formatNumber(bar.count, lang)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -11,9 +11,9 @@ import {
 } from '../../store/selectors';
 import { regionChart, toggleBar, vocabularyChart, yearChart, type ChartBar, type ChartSeries } from '../../domain/stats';
 import { describeFilters } from '../../domain/filterLabels';
-import { formatCount, formatDateFr, localIsoDate } from '../../domain/presentation';
+import { formatCount, formatDate, localIsoDate } from '../../domain/presentation';
 import type { DepartementInfo } from '../../domain/types';
-import { useLoadedData } from '../hooks';
+import { useLoadedData, useT } from '../hooks';
 import { BarChart } from './BarChart';
 import type { ChartFileText } from './chartExport';
 import './stats.css';
@@ -37,12 +37,13 @@ function useSeries(data: LoadedData): ChartSeries[] {
   const yearCounts = useAppStore(selectYearCounts);
   const departements = useAppStore(selectDepartements);
   const regions = useMemo(() => regionNames(departements), [departements]);
+  const w = useT();
   return useMemo(() => [
-    vocabularyChart('themes', data.vocabulaires.themes, themeCounts, filters.themes),
-    vocabularyChart('secteurs', data.vocabulaires.secteurs, secteurCounts, filters.secteurs),
-    regionChart(regions, regionCounts, filters.region),
-    yearChart(yearCounts, filters),
-  ], [data, filters, themeCounts, secteurCounts, regionCounts, yearCounts, regions]);
+    vocabularyChart('themes', data.vocabulaires.themes, themeCounts, filters.themes, w),
+    vocabularyChart('secteurs', data.vocabulaires.secteurs, secteurCounts, filters.secteurs, w),
+    regionChart(regions, regionCounts, filters.region, w),
+    yearChart(yearCounts, filters, w),
+  ], [data, filters, themeCounts, secteurCounts, regionCounts, yearCounts, regions, w]);
 }
 
 /** The width of `ref`'s element, followed as it changes (panel resized, phone turned). */
@@ -73,26 +74,24 @@ function StatsChartsOf({ data }: { data: LoadedData }) {
   const count = useAppStore(selectMatchedCount);
   const box = useRef<HTMLDivElement>(null);
   const width = Math.max(MIN_WIDTH, useWidth(box));
+  const w = useT();
+  const { t } = w;
 
   const toggle = (kind: ChartSeries['kind'], bar: ChartBar) => {
     const patch = toggleBar(kind, bar, useAppStore.getState().filters, (code) => departements.get(code)?.region);
     if (patch) setFilters(patch);
   };
-  const filterLine = describeFilters(filters, data.vocabulaires, departements).join(' ; ');
+  const filterLine = describeFilters(filters, data.vocabulaires, departements, w).join(w.lang === 'fr' ? ' ; ' : '; ');
   const today = localIsoDate(new Date());
   const fileText = (s: ChartSeries): ChartFileText => ({
     titre: s.titre,
-    sousTitre: `${formatCount(count ?? 0)} · ${filterLine}`,
-    source: `Cartographie TIC des territoires · données du ${formatDateFr(data.meta.date_donnees)} · image du ${formatDateFr(today)}`,
+    sousTitre: `${formatCount(count ?? 0, w)} · ${filterLine}`,
+    source: t('stats.source', { data: formatDate(data.meta.date_donnees, w.lang), today: formatDate(today, w.lang) }),
   });
 
   return (
     <div className="statistiques-graphiques" ref={box} aria-busy={!current}>
-      <p className="statistiques-aide">
-        Chaque barre compte les innovations qu'on obtient en choisissant sa valeur, les autres filtres restant appliqués
-        (une innovation peut avoir plusieurs thèmes et secteurs). Cliquez sur une barre pour filtrer ; au clavier,
-        Tab pour atteindre un graphique, flèches haut et bas puis Entrée.
-      </p>
+      <p className="statistiques-aide">{t('stats.help')}</p>
       {width > 0 && series.map((s) => (
         <BarChart
           key={s.kind}
