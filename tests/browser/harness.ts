@@ -91,12 +91,18 @@ export function syntheticDataSet(count: number): string {
   const root = path.join(repoRoot, '.tmp', 'jeux', `${count}-${dataCodeHash()}`);
   const out = path.join(root, 'construit');
   if (!existsSync(out)) {
+    // A set whose link leads nowhere (made before its versions were kept inside it) is made again.
+    rmSync(root, { recursive: true, force: true });
     // Built aside then renamed into place: test files running in parallel may ask for the same set.
     mkdirSync(path.dirname(root), { recursive: true });
     const work = mkdtempSync(path.join(path.dirname(root), `${count}-en-cours-`));
     const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
     execFileSync(tsx, ['scripts/synth.ts', '--count', String(count), '--out', path.join(work, 'source')], { cwd: repoRoot, stdio: 'pipe' });
-    execFileSync(tsx, ['scripts/build-data.ts', '--data-dir', path.join(work, 'source'), '--out', path.join(work, 'construit')], { cwd: repoRoot, stdio: 'pipe' });
+    // Its versions stored inside the set (the link is relative): in the shared store, the slot of
+    // a folder since renamed would be taken for a leftover and removed by the next build.
+    execFileSync(tsx, [
+      'scripts/build-data.ts', '--data-dir', path.join(work, 'source'), '--out', path.join(work, 'construit'), '--store', path.join(work, 'versions'),
+    ], { cwd: repoRoot, stdio: 'pipe' });
     try {
       renameSync(work, root);
     } catch {
