@@ -23,7 +23,7 @@ import { HoverFeedback, type MapHit, type TooltipLines } from './hover';
 import { CLICKABLE_LAYERS, LAYER, SOURCE } from './ids';
 import { MapMeasures } from './measures';
 import { NATIONAL_BOUNDS } from './model';
-import { clusterRadius, LAUREAT_RING, POINT_STROKE, PointsLayer, pointRadius } from './pointsLayer';
+import { drawnRadius, PointsLayer } from './pointsLayer';
 import { StopMarkers } from './stopMarkers';
 import { DEFAULT_TOKENS, type MapTokens } from './tokens';
 
@@ -121,7 +121,6 @@ export class MapController {
   private destroyed = false;
   private generation = 0;
   private readonly counts = new Map<string, number>();
-  private names: ReadonlyMap<string, string> = new Map();
   private hoveredDepartement: string | null = null;
   private readonly points: PointsLayer;
   private texts: MapTexts;
@@ -235,7 +234,6 @@ export class MapController {
    */
   setContext(context: MapContext): void {
     this.context = context;
-    this.names = context.names;
     if (!this.loaded) return;
     this.legs = context.route.features.map((f) => Number(f.properties?.etape));
     void this.source(SOURCE.parcours)?.setData(context.route);
@@ -302,7 +300,7 @@ export class MapController {
       const { x, y } = this.map.project(f.geometry.coordinates as [number, number]);
       const count = 'cluster' in f.properties ? f.properties.point_count : 1;
       const laureat = !('cluster' in f.properties) && f.properties.laureat;
-      return { x, y, r: ('cluster' in f.properties ? clusterRadius(count) : pointRadius(zoom) + (laureat ? LAUREAT_RING : 0)) + POINT_STROKE, count, laureat };
+      return { x, y, r: drawnRadius(f, zoom), count, laureat };
     });
   }
 
@@ -360,10 +358,12 @@ export class MapController {
           this.showDensity(op.points);
           break;
         case 'shades':
-          for (const { code, shade } of op.changes) {
-            this.counts.set(code, shade.count);
-            this.whenHeatReady(() => this.map.setFeatureState({ source: SOURCE.departements, id: code }, { count: shade.count, teinte: shade.teinte }));
-          }
+          for (const { code, shade } of op.changes) this.counts.set(code, shade.count);
+          this.whenHeatReady(() => {
+            for (const { code, shade } of op.changes) {
+              this.map.setFeatureState({ source: SOURCE.departements, id: code }, { count: shade.count, teinte: shade.teinte });
+            }
+          });
           break;
         case 'selectDepartement':
           if (op.previous) this.map.setFeatureState({ source: SOURCE.departements, id: op.previous }, { selected: false });
@@ -471,14 +471,19 @@ export class MapController {
     if (!this.loaded) return undefined;
     const innovation = this.points.featureAt(event.point.x, event.point.y, this.map.getZoom(), (p) => this.map.project(p));
     if (innovation) return { kind: 'innovation', feature: innovation };
-    const departement = this.map.queryRenderedFeatures(event.point, { layers: [...CLICKABLE_LAYERS] })[0];
-    return departement ? { kind: 'departement', code: String(departement.properties.code) } : undefined;
+    const code = this.departementAt(event.point);
+    return code === null ? undefined : { kind: 'departement', code };
+  }
+
+  /** The department (or overseas frame) drawn at a screen point. */
+  private departementAt(point: MapMouseEvent['point']): string | null {
+    const area = this.map.queryRenderedFeatures(point, { layers: [...CLICKABLE_LAYERS] })[0];
+    return area ? String(area.properties.code) : null;
   }
 
   private readonly onClick = async (event: MapMouseEvent) => {
     if (this.picking) {
-      const area = this.map.queryRenderedFeatures(event.point, { layers: [...CLICKABLE_LAYERS] })[0];
-      this.events.positionPicked([event.lngLat.lng, event.lngLat.lat], area ? String(area.properties.code) : null);
+      this.events.positionPicked([event.lngLat.lng, event.lngLat.lat], this.departementAt(event.point));
       return;
     }
     const hit = this.topFeature(event);
@@ -501,7 +506,7 @@ export class MapController {
   /** Title and detail line of the tooltip for a hovered department, point or cluster. */
   private tooltipLines(hit: MapHit): TooltipLines | Promise<TooltipLines | null> | null {
     if (hit.kind === 'departement') {
-      return [this.names.get(hit.code) ?? hit.code, this.texts.departementLine(hit.code, this.counts.get(hit.code) ?? 0)];
+      return [this.context?.names.get(hit.code) ?? hit.code, this.texts.departementLine(hit.code, this.counts.get(hit.code) ?? 0)];
     }
     const { properties } = hit.feature;
     if ('cluster' in properties) return [this.texts.count(properties.point_count), this.texts.clusterHint];

@@ -138,7 +138,7 @@ export function buildLayers(tokens: MapTokens, options: StyleOptions = {}): Laye
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: {
         'line-color': tokens.parcours, 'line-width': 2, 'line-dasharray': [2, 1.5],
-        'line-opacity': ['case', ['boolean', ['feature-state', 'visible'], false], 0.8, 0],
+        'line-opacity': ['case', stateFlag('visible'), 0.8, 0],
       },
     },
     {
@@ -159,7 +159,7 @@ export function buildLayers(tokens: MapTokens, options: StyleOptions = {}): Laye
         'text-color': tokens.parcours,
         'text-halo-color': tokens.halo,
         'text-halo-width': 1,
-        'text-opacity': ['case', ['boolean', ['feature-state', 'visible'], false], 0.95, 0],
+        'text-opacity': ['case', stateFlag('visible'), 0.95, 0],
       },
     },
     {

@@ -43,6 +43,12 @@ export function pointRadius(zoom: number): number {
 export const POINT_STROKE = 1.5;
 /** How far a laureate's ring reaches beyond its point: a bigger, ringed marker, not only another colour. */
 export const LAUREAT_RING = 3.5;
+
+/** How far from its centre a cluster or point is drawn at `zoom`, ring and outline included. */
+export function drawnRadius(f: ClusterFeature, zoom: number): number {
+  if ('cluster' in f.properties) return clusterRadius(f.properties.point_count) + POINT_STROKE;
+  return pointRadius(zoom) + (f.properties.laureat ? LAUREAT_RING : 0) + POINT_STROKE;
+}
 const FOCUS_RADIUS = 11;
 const FOCUS_STROKE = 3;
 const FONT_PX = 11;
@@ -57,8 +63,8 @@ function rgba(hex: string, alpha = 1): [number, number, number, number] {
 }
 
 // Web Mercator in [0, 1], what the custom layer matrix takes.
-const mercatorX = (lng: number) => (180 + lng) / 360;
-const mercatorY = (lat: number) => (180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))) / 360;
+export const mercatorX = (lng: number) => (180 + lng) / 360;
+export const mercatorY = (lat: number) => (180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))) / 360;
 
 const CIRCLE_VS = `#version 300 es
 uniform mat4 u_matrix;
@@ -246,14 +252,13 @@ export class PointsLayer implements CustomLayerInterface {
    * clusters. `project` turns a position into screen pixels (the map's projection).
    */
   featureAt(x: number, y: number, zoom: number, project: (lngLat: [number, number]) => { x: number; y: number }): ClusterFeature | undefined {
-    const radius = pointRadius(zoom);
     let found: ClusterFeature | undefined;
     let foundIsPoint = false;
     for (const f of this.data.features) {
       const cluster = isCluster(f);
       if (found && foundIsPoint && cluster) continue;
       const p = project(f.geometry.coordinates as [number, number]);
-      const r = (cluster ? clusterRadius(f.properties.point_count) : radius + ((f.properties as PointProps).laureat ? LAUREAT_RING : 0)) + POINT_STROKE;
+      const r = drawnRadius(f, zoom);
       if ((p.x - x) ** 2 + (p.y - y) ** 2 <= r * r) {
         found = f;
         foundIsPoint = !cluster;

@@ -6,7 +6,7 @@
  * radii the points layer draws them with.
  */
 import type { ClusterFeature } from '../points/engine';
-import { clusterRadius, pointRadius, POINT_STROKE } from './pointsLayer';
+import { drawnRadius, mercatorX, mercatorY } from './pointsLayer';
 
 /** Size of a stop badge on screen (CSS px); more than 24 × 24, the WCAG 2.2 target size. */
 export const BADGE_WIDTH = 36;
@@ -26,16 +26,14 @@ export interface Circle {
 /** Pixels of a display position at `zoom` in Web Mercator world pixels (512-pixel tiles, as MapLibre). */
 export function worldPixel([lng, lat]: readonly [number, number], zoom: number): [number, number] {
   const size = 512 * 2 ** zoom;
-  const sin = Math.sin((Math.max(-85.05, Math.min(85.05, lat)) * Math.PI) / 180);
-  return [((lng + 180) / 360) * size, (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * size];
+  return [mercatorX(lng) * size, mercatorY(lat) * size];
 }
 
-/** The circles the points layer draws for these features at `zoom`, outline included. */
+/** The circles the points layer draws for these features at `zoom`, ring and outline included. */
 export function circlesOf(features: readonly ClusterFeature[], zoom: number): Circle[] {
   return features.map((f) => {
     const [x, y] = worldPixel(f.geometry.coordinates as [number, number], zoom);
-    const radius = 'cluster' in f.properties ? clusterRadius(f.properties.point_count) : pointRadius(zoom);
-    return { x, y, r: radius + POINT_STROKE };
+    return { x, y, r: drawnRadius(f, zoom) };
   });
 }
 
