@@ -7,10 +7,8 @@
  * compiler says when a type and its schema part ways.
  */
 import * as v from 'valibot';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type {
-  DataMeta, DepartementDisplayFeature, DepartementDisplayProps, DepartementIndexEntry, Etape, EtapeFeature, Innovation, InnovationFeature,
-  InsetFrameFeature, InsetFrameProps, Placement, Trophee, VocabEntry, Vocabulaires, Zone,
+  DataMeta, DepartementIndexEntry, Etape, EtapeFeature, Innovation, InnovationFeature, Placement, Trophee, VocabEntry, Vocabulaires, Zone,
 } from './types';
 import { parseDate, parseEmail } from './validateValues';
 
@@ -54,14 +52,7 @@ const position = v.pipe(
   v.array(finite('coordinates'), '« coordinates » doit être une liste de nombres'),
   v.minLength(2, '« coordinates » doit donner longitude et latitude'),
 );
-// Outlines are checked down to their rings only: walking every vertex of every department would
-// cost the page more than a bad vertex can (MapLibre skips what it cannot draw).
-const rings = v.array(v.array(v.unknown(), '« coordinates » doit être une liste de positions'), '« coordinates » doit être une liste d’anneaux');
 const PointSchema = v.object({ type: v.literal('Point', '« geometry.type » doit valoir "Point"'), coordinates: position });
-const AreaSchema = v.variant('type', [
-  v.object({ type: v.literal('Polygon'), coordinates: rings }),
-  v.object({ type: v.literal('MultiPolygon'), coordinates: v.array(rings, '« coordinates » doit être une liste de polygones') }),
-], '« geometry.type » doit valoir "Polygon" ou "MultiPolygon"');
 
 const feature = <G extends v.GenericSchema, P extends v.GenericSchema>(geometry: G, properties: P) =>
   v.object({ type: v.literal('Feature', '« type » doit valoir "Feature"'), geometry, properties });
@@ -69,19 +60,11 @@ const feature = <G extends v.GenericSchema, P extends v.GenericSchema>(geometry:
 const ZONES: Zone[] = ['metro', 'drom', 'com'];
 const PLACEMENTS: Placement[] = ['exact', 'commune', 'departement'];
 
-const DepartementPropsSchema: v.GenericSchema<unknown, DepartementDisplayProps> = v.object({
-  code: text('code'), nom: text('nom'), region: text('region'), region_nom: text('region_nom'),
-  zone: v.picklist(ZONES, '« zone » doit valoir metro, drom ou com'),
-  role: v.picklist(['zone', 'etiquette'], '« role » doit valoir zone ou etiquette'),
-});
 export const DepartementIndexEntrySchema: v.GenericSchema<unknown, DepartementIndexEntry> = v.object({
   code: text('code'), nom: text('nom'), region: text('region'), region_nom: text('region_nom'),
   zone: v.picklist(ZONES, '« zone » doit valoir metro, drom ou com'),
   bbox: v.tuple([finite('bbox'), finite('bbox'), finite('bbox'), finite('bbox')], '« bbox » doit donner ouest, sud, est et nord'),
 });
-
-// Outline vertices are not walked (see `rings`): the feature types are asserted past that depth.
-export const DepartementFeatureSchema = feature(v.union([AreaSchema, PointSchema], '« geometry » doit être une surface ou un point'), DepartementPropsSchema) as v.GenericSchema<unknown, DepartementDisplayFeature>;
 
 const real = {
   longitude: finite('longitude'),
@@ -97,11 +80,6 @@ const EtapePropsSchema: v.GenericSchema<unknown, Etape> = v.object({
   ...real,
 });
 export const EtapeFeatureSchema = feature(PointSchema, EtapePropsSchema) as v.GenericSchema<unknown, EtapeFeature>;
-
-const InsetPropsSchema: v.GenericSchema<unknown, InsetFrameProps> = v.object({ code: text('code'), nom: text('nom') });
-export const InsetFeatureSchema = feature(v.object({ type: v.literal('Polygon', '« geometry.type » doit valoir "Polygon"'), coordinates: rings }), InsetPropsSchema) as v.GenericSchema<unknown, InsetFrameFeature>;
-
-export const PaysFeatureSchema = feature(AreaSchema, v.object({ nom: v.optional(v.string()) })) as v.GenericSchema<unknown, Feature<Polygon | MultiPolygon, { nom?: string }>>;
 
 const TropheeSchema: v.GenericSchema<unknown, Trophee> = v.object({ annee: integer('trophee.annee'), categorie: text('trophee.categorie') });
 
