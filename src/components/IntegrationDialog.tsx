@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useAppStore } from '../store/appStore';
-import { serializeUrlState } from '../store/urlState';
+import { serializeUrlState, urlStateOf } from '../store/urlState';
 import { embedSnippet, embedUrl } from '../domain/embed';
 import { useT } from './hooks';
 
@@ -16,9 +16,8 @@ export function IntegrationDialog() {
   const { t } = useT();
 
   const open = () => {
-    const { filters, view, edition, lang } = useAppStore.getState();
-    // The embedded map speaks the language it was copied in.
-    const query = serializeUrlState({ filters, selection: null, view, ...(edition !== null ? { edition } : {}), ...(lang !== 'fr' ? { lang } : {}) });
+    // The embedded map speaks the language it was copied in; it opens on no selection.
+    const query = serializeUrlState({ ...urlStateOf(useAppStore.getState()), selection: null, integration: undefined });
     setCode(embedSnippet(embedUrl(window.location.href, query), t('embed.frameTitle')));
     setCopied(null);
     dialog.current?.showModal();

@@ -9,7 +9,7 @@
  * the default one. `integration=1` opens the page embedded in another site (no header,
  * compact controls). `lang=en` shows the interface in English (absent: French). Parsing never throws: unknown parameters and malformed values are ignored.
  */
-import type { Filters, MapView, Selection } from './appStore';
+import type { AppState, Filters, MapView, Selection } from './appStore';
 import type { EditionChoice, Lang } from '../domain/types';
 
 export interface UrlState {
@@ -22,6 +22,14 @@ export interface UrlState {
   edition?: EditionChoice;
   /** The interface's language when it is not French (`lang=en`); absent for French. */
   lang?: Lang;
+}
+
+/** What the URL keeps of the app's state (the edition and language only when not the default). */
+export function urlStateOf(s: AppState): UrlState {
+  return {
+    filters: s.filters, selection: s.selection, view: s.view, integration: s.integration, ...(s.edition !== null ? { edition: s.edition } : {}),
+    ...(s.lang !== 'fr' ? { lang: s.lang } : {}),
+  };
 }
 
 export const PARAM = {

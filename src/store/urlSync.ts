@@ -11,7 +11,8 @@
  */
 import type { StoreApi } from 'zustand';
 import type { AppState } from './appStore';
-import { keepKnownIds, parseUrlState, serializeUrlState, type KnownIds, type UrlState } from './urlState';
+import { selectEditions } from './selectors';
+import { keepKnownIds, parseUrlState, serializeUrlState, urlStateOf, type KnownIds } from './urlState';
 
 /** The parts of `window` URL sync uses (a fake in unit tests). */
 export interface UrlSyncWindow {
@@ -45,10 +46,6 @@ export function startUrlSync(store: Store, win: UrlSyncWindow): () => void {
   let applyingUrl = false;
   let pendingView: ReturnType<typeof setTimeout> | null = null;
 
-  const urlStateOf = (s: AppState): UrlState => ({
-    filters: s.filters, selection: s.selection, view: s.view, integration: s.integration, ...(s.edition !== null ? { edition: s.edition } : {}),
-    ...(s.lang !== 'fr' ? { lang: s.lang } : {}),
-  });
   const urlFor = (s: AppState) => {
     const query = serializeUrlState(urlStateOf(s));
     return `${win.location.pathname}${query ? `?${query}` : ''}${win.location.hash}`;
@@ -92,7 +89,7 @@ export function startUrlSync(store: Store, win: UrlSyncWindow): () => void {
       const known = knownIds(s);
       const filters = known ? keepKnownIds(s.filters, known) : s.filters;
       // An edition the data does not have (an old link) is dropped like an unknown id.
-      const edition = typeof s.edition === 'number' && !s.load.data.etapes.some((e) => e.properties.edition === s.edition) ? null : s.edition;
+      const edition = typeof s.edition === 'number' && !selectEditions(s).includes(s.edition) ? null : s.edition;
       if (filters !== s.filters || edition !== s.edition) {
         store.setState({ filters, edition });
         return; // that setState comes back here and writes the URL
