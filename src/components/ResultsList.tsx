@@ -81,11 +81,6 @@ function ResultsListOf({ source, themes, tools }: { source: InnovationSource; th
   });
 
   const selectedId = selection?.kind === 'innovation' ? selection.id : null;
-  const selectedRow = selectedId === null ? undefined : source.loadedRowOf(selectedId);
-  const selectedIndex = useMemo(
-    () => (selectedRow === undefined ? -1 : rowsOf.indexOf(selectedRow)),
-    [rowsOf, selectedRow],
-  );
   const rows = virtualizer.getVirtualItems();
   const firstShown = rows[0]?.index ?? 0;
   const lastShown = rows.at(-1)?.index ?? -1;
@@ -104,6 +99,8 @@ function ResultsListOf({ source, themes, tools }: { source: InnovationSource; th
     () => (lastViewedRow === undefined ? -1 : rowsOf.indexOf(lastViewedRow)),
     [rowsOf, lastViewedRow],
   );
+  // The selected innovation is the last viewed one (set just above, during this render).
+  const selectedIndex = selectedId === null ? -1 : lastViewedIndex;
   const resultsShown = selection === null;
   useEffect(() => {
     if (selectedIndex >= 0) setActive(selectedIndex);
