@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useAppStore, type LoadedData, type PickedPosition } from '../store/appStore';
+import { selectDepartements } from '../store/selectors';
 import { dataFolderUrl, REQUEST_TIMEOUT_MS } from '../store/loadData';
 import { fetchJson } from '../points/request';
 import { VocabIndex } from '../domain/innovationRules';
@@ -86,7 +87,7 @@ export function PropositionForm({ data, opened, opener, mapShown }: {
   // Every text of the form, from the catalogue; the rules' messages stay those of the data build (French).
   const TEXTS = w.t('proposition', { returnObjects: true });
 
-  const departements = useMemo(() => new Map(data.departements.map((d) => [d.code, d])), [data]);
+  const departements = useAppStore(selectDepartements);
   const context = useMemo((): PropositionContext => ({
     themes: new VocabIndex(data.vocabulaires.themes, 'thème'),
     secteurs: new VocabIndex(data.vocabulaires.secteurs, 'secteur'),
