@@ -8,9 +8,9 @@ import { useT } from './hooks';
  * the language's words are there (English is fetched at its first use; offline, nothing changes).
  */
 export function LanguageSwitch() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const setLang = useAppStore((s) => s.setLang);
-  const other = t('language.switchLang') === 'en' ? 'en' : 'fr';
+  const other = lang === 'fr' ? 'en' : 'fr';
   return (
     <button
       type="button"

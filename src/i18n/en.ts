@@ -12,7 +12,6 @@ export const en: Catalogue = {
   },
   language: {
     switchTo: 'Français',
-    switchLang: 'fr',
     switchLabel: 'Lire ce site en français',
   },
   count: {

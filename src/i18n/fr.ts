@@ -18,7 +18,6 @@ export const fr = {
   language: {
     /** The switch names the other language, in that language. */
     switchTo: 'English',
-    switchLang: 'en',
     switchLabel: 'Read this site in English',
   },
   count: {

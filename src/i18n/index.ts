@@ -16,8 +16,6 @@ declare module 'i18next' {
   }
 }
 
-export { fr, type Catalogue };
-
 const i18n = i18next.createInstance();
 // Languages are named by their locale, so that i18next's plurals ({count}) and number formats
 // ({{n, number}}) come from Intl in fr-FR and en-GB.
@@ -55,7 +53,3 @@ export async function loadLanguage(lang: Lang): Promise<void> {
   loaded.add('en');
 }
 
-/** Whether a value names a language of the interface. */
-export function isLang(value: unknown): value is Lang {
-  return value === 'fr' || value === 'en';
-}
