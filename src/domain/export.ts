@@ -14,7 +14,7 @@ import {
   type Vocabulaires, type Wording,
 } from './types';
 import { describeFilters, filtersSlug } from './filterLabels';
-import { etapePlace, localIsoDate, vocabLabel } from './presentation';
+import { etapePlace, localIsoDate, vocabLabelOf } from './presentation';
 import { decimalCell, FORMULA_START, type CsvDelimiter } from './csvCells';
 import { formatTrophee } from './validateValues';
 import { etapesInDateOrder } from './route';
@@ -42,10 +42,9 @@ function labels(ids: readonly string[], entries: Vocabulaires['themes']): string
   return ids.map((id) => entries.find((e) => e.id === id)?.libelle ?? id).join(LABEL_SEPARATOR);
 }
 
-export { FORMULA_START, type CsvDelimiter };
+export type { CsvDelimiter };
 
 const BOM = '\uFEFF';
-const formatNumber = decimalCell;
 
 /**
  * One CSV row per innovation, keyed by EXPORT_COLUMNS, with real (never inset) coordinates. An id
@@ -67,8 +66,8 @@ export function exportRow(
     secteurs: p.secteurs.join(LIST_SEPARATOR),
     departement: p.departement,
     commune: p.commune,
-    latitude: formatNumber(p.latitude, delimiter),
-    longitude: formatNumber(p.longitude, delimiter),
+    latitude: decimalCell(p.latitude, delimiter),
+    longitude: decimalCell(p.longitude, delimiter),
     porteur: p.porteur,
     annee: p.annee === null ? '' : String(p.annee),
     site_web: p.site_web,
@@ -99,7 +98,6 @@ export function innovationsCsv(
   }) + '\r\n';
 }
 
-export { localIsoDate };
 
 export type ExportKind = 'csv' | 'geojson' | 'ics' | 'notice';
 
@@ -252,10 +250,7 @@ export function etapesIcs(
   for (const { properties: e } of etapesInDateOrder(etapes)) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(e.date)) continue;
     const place = etapePlace(e, departements.get(e.departement)?.nom ?? e.departement);
-    const themes = e.themes.map((t) => {
-      const entry = vocabulaires.themes.find((v) => v.id === t);
-      return entry ? vocabLabel(entry, w.lang) : t;
-    });
+    const themes = e.themes.map((t) => vocabLabelOf(vocabulaires.themes, t, w.lang));
     const description = [e.intitule, themes.length ? w.t('notice.icsThemes', { list: themes.join(', ') }) : ''].filter(Boolean).join('\n');
     lines.push(
       'BEGIN:VEVENT',

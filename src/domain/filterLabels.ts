@@ -2,7 +2,7 @@
  * Active filters in words: the removable chips of the panel, the sentence stating what an export
  * holds, and the part of an export's file name that says it. Shared so the three always agree.
  */
-import { departementLabel, vocabLabel } from './presentation';
+import { departementLabel, vocabLabelOf } from './presentation';
 import type { DepartementInfo, Filters, Vocabulaires, Wording } from './types';
 import { foldText } from './normalize';
 
@@ -14,11 +14,6 @@ export interface FilterChip {
   label: string;
   /** Patch to pass to setFilters to remove this filter alone. */
   remove: Partial<Filters>;
-}
-
-function labelOf(entries: Vocabulaires['themes'], id: string, w: Wording): string {
-  const entry = entries.find((e) => e.id === id);
-  return entry ? vocabLabel(entry, w.lang) : id;
 }
 
 function regionName(departements: ReadonlyMap<string, DepartementInfo>, code: string): string {
@@ -46,13 +41,13 @@ export function filterChips(
   if (texte !== '') chips.push({ key: 'texte', label: w.t('chips.texte', { text: texte }), remove: { texte: '' } });
   for (const id of filters.themes) {
     chips.push({
-      key: `theme:${id}`, label: w.t('chips.theme', { label: labelOf(vocabulaires.themes, id, w) }),
+      key: `theme:${id}`, label: w.t('chips.theme', { label: vocabLabelOf(vocabulaires.themes, id, w.lang) }),
       remove: { themes: filters.themes.filter((t) => t !== id) },
     });
   }
   for (const id of filters.secteurs) {
     chips.push({
-      key: `secteur:${id}`, label: w.t('chips.secteur', { label: labelOf(vocabulaires.secteurs, id, w) }),
+      key: `secteur:${id}`, label: w.t('chips.secteur', { label: vocabLabelOf(vocabulaires.secteurs, id, w.lang) }),
       remove: { secteurs: filters.secteurs.filter((s) => s !== id) },
     });
   }

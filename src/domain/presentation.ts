@@ -103,6 +103,12 @@ export function vocabLabel(entry: Pick<VocabEntry, 'libelle' | 'libelle_en'>, la
   return lang === 'en' && entry.libelle_en ? entry.libelle_en : entry.libelle;
 }
 
+/** The label of vocabulary entry `id` in the language; the id itself when the vocabulary lacks it. */
+export function vocabLabelOf(entries: readonly VocabEntry[], id: string, lang: Lang): string {
+  const entry = entries.find((e) => e.id === id);
+  return entry ? vocabLabel(entry, lang) : id;
+}
+
 /** Black or white, whichever reads better on a '#rrggbb' background (WCAG relative luminance). */
 export function textColourOn(background: string): '#000000' | '#ffffff' {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(background);

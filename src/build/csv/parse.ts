@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../domain/types';
-import { FORMULA_START } from '../../domain/export';
+import { FORMULA_START } from '../../domain/csvCells';
 import { CsvTokenizer, MAX_RECORD_LENGTH, type CsvRecord } from './tokenize';
 
 export type CsvDelimiter = ',' | ';' | '\t';
