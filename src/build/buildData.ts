@@ -11,9 +11,9 @@ import type {
   Innovation, InsetFrameFeature, VocabEntry,
 } from '../domain/types';
 import { MAX_VOCABULARY } from '../domain/points';
-import { ETAPE_COLUMNS, ETAPE_OPTIONAL_COLUMNS, INNOVATION_COLUMNS, INNOVATION_OPTIONAL_COLUMNS, VOCAB_COLUMNS, VOCAB_OPTIONAL_COLUMNS } from '../domain/types';
+import { ETAPE_COLUMNS, ETAPE_OPTIONAL_COLUMNS, INNOVATION_COLUMNS, VOCAB_COLUMNS, VOCAB_OPTIONAL_COLUMNS } from '../domain/types';
 import { EXPORT_COLUMNS } from '../domain/export';
-import { readCsvTable, streamCsvTable, type CsvSource } from './csv/table';
+import { allBytes, readCsvTable, streamCsvTable, type CsvSource } from './csv/table';
 import { createDepartementResolver } from './departementCodes';
 import { DEPARTEMENTS } from './cog';
 import { type CommuneGazetteer, DepartementLocator } from './geocode';
@@ -37,12 +37,6 @@ export interface SourceFile extends CsvSource {
 /** A source file held in memory (tests, small files). */
 export function bytesSource(path: string, bytes: Uint8Array, modified?: Date): SourceFile {
   return { path, pieces: () => [bytes], ...(modified ? { modified } : {}) };
-}
-
-async function allBytes(source: SourceFile): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  for await (const piece of source.pieces()) parts.push(piece);
-  return parts.length === 1 ? parts[0] as Uint8Array : new Uint8Array(Buffer.concat(parts));
 }
 
 export interface BuildInput {
@@ -174,7 +168,7 @@ export async function buildData(input: BuildInput): Promise<BuildResult> {
         rejectedEtapes: etapesTable ? rejectedKeys(etapesTable, new Set(etapes.map((e) => e.id)), ['id']) : undefined,
         etapesUsable: etapesTable !== undefined,
       }), (innovation: Innovation) => store.add(innovation));
-      const { table, diagnostics: found } = await streamCsvTable(input.innovations, INNOVATION_COLUMNS, (row, columns) => checker.add(row, columns), { known: [...EXPORT_EXTRA_COLUMNS, ...INNOVATION_OPTIONAL_COLUMNS] });
+      const { table, diagnostics: found } = await streamCsvTable(input.innovations, INNOVATION_COLUMNS, (row, columns) => checker.add(row, columns), { known: EXPORT_EXTRA_COLUMNS });
       add(found);
       if (!table) {
         fatal = true;

@@ -14,7 +14,7 @@ import { csvLine, decimalCell } from '../domain/csvCells';
 import { foldText } from '../domain/normalize';
 import { formatTrophee, parseEmail } from '../domain/validateValues';
 import { isProvisionalId, propositionKey } from '../domain/propositions';
-import { readCsvTable, streamCsvTable, type CsvSource } from './csv/table';
+import { allBytes, readCsvTable, streamCsvTable, type CsvSource } from './csv/table';
 import { decodePieces, detectEncoding, type CsvEncoding } from './csv/decode';
 import { createDepartementResolver } from './departementCodes';
 import { DEPARTEMENTS } from './cog';
@@ -71,12 +71,6 @@ interface TargetFile {
 
 const ERROR = (file: string, message: string, line = 1, column = 1): Diagnostic => ({ severity: 'error', file, line, column, message });
 
-async function allBytes(source: PropositionSource): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  for await (const piece of source.pieces()) parts.push(piece);
-  return parts.length === 1 ? parts[0] as Uint8Array : new Uint8Array(Buffer.concat(parts));
-}
-
 /** Reads innovations.csv as a stream: its format, ids and (title, commune) keys, not its rows. */
 async function readTarget(source: PropositionSource, diagnostics: Diagnostic[]): Promise<TargetFile | undefined> {
   const detected = await detectEncoding(source.pieces());
@@ -93,7 +87,7 @@ async function readTarget(source: PropositionSource, diagnostics: Diagnostic[]):
     if (cell('id') !== '') ids.push(cell('id'));
     const key = propositionKey(cell('titre'), cell('commune'));
     if (!keys.has(key)) keys.set(key, { line: row.line, id: cell('id') });
-  }, { known: [...EXPORT_COLUMNS, ...INNOVATION_OPTIONAL_COLUMNS] });
+  }, { known: EXPORT_COLUMNS });
   for (const d of found) if (d.severity === 'error') diagnostics.push(d);
   if (!table) return undefined;
   return {

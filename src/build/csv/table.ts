@@ -32,6 +32,13 @@ export interface CsvSource {
   pieces: () => AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 }
 
+/** The whole of a (small) source in one block: vocabularies, stops, meta.json, countries. */
+export async function allBytes(source: CsvSource): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const piece of source.pieces()) parts.push(piece);
+  return parts.length === 1 ? parts[0] as Uint8Array : new Uint8Array(Buffer.concat(parts));
+}
+
 export interface CsvColumnOptions {
   /** Extra column names accepted without a warning (and ignored). */
   known?: readonly string[];
