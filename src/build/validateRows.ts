@@ -278,23 +278,22 @@ function placeRow(r: RowReport<PlacedColumn>, ctx: PlacementContext): { code: st
   if (!coordinates) return undefined;
 
   if (coordinates.kind === 'point') {
-    const lat = { value: coordinates.latitude };
-    const lon = { value: coordinates.longitude };
-    const point: LonLat = [lon.value, lat.value];
+    const { latitude, longitude } = coordinates;
+    const point: LonLat = [longitude, latitude];
     const found = ctx.locator.check(code, point);
     if (!found.inside) {
-      const swapped = ctx.locator.check(code, [lat.value, lon.value]);
+      const swapped = ctx.locator.check(code, [latitude, longitude]);
       const where = ctx.locator.containing(point);
       const detail = swapped.inside
         ? ' ; latitude et longitude semblent inversées : échangez-les'
         : where !== undefined
           ? ` : ce point est dans ${ctx.locator.nameOf(where) ?? where} (${where}) ; vérifiez le département ou les coordonnées`
           : ' ; vérifiez les coordonnées (degrés décimaux WGS84, ex. latitude 45,764 longitude 4,836)';
-      r.error('latitude', `point (latitude ${formatDegrees(lat.value)}, longitude ${formatDegrees(lon.value)}) hors ${nom}, à ${formatKm(found.distanceKm)} km${detail}`);
+      r.error('latitude', `point (latitude ${formatDegrees(latitude)}, longitude ${formatDegrees(longitude)}) hors ${nom}, à ${formatKm(found.distanceKm)} km${detail}`);
       return undefined;
     }
     // Six decimals (10 cm), as the exports write them: an exported file reads back to the same point.
-    return { code, position: { longitude: round6(lon.value), latitude: round6(lat.value), position: 'exact' } };
+    return { code, position: { longitude: round6(longitude), latitude: round6(latitude), position: 'exact' } };
   }
 
   const commune = r.cell('commune');
