@@ -31,7 +31,7 @@ export interface Io {
   stderr: (line: string) => void;
 }
 
-const consoleIo: Io = { stdout: (l) => console.log(l), stderr: (l) => console.error(l) };
+export const consoleIo: Io = { stdout: (l) => console.log(l), stderr: (l) => console.error(l) };
 
 let gazetteer: CommuneGazetteer | undefined;
 

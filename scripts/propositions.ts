@@ -13,10 +13,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { mergePropositions, type PropositionSource } from '../src/build/propositions';
-import { formatDiagnostic, loadBoundaries, loadGazetteer, systemProblem, type Io } from './build-data';
+import { consoleIo, formatDiagnostic, loadBoundaries, loadGazetteer, systemProblem, type Io } from './build-data';
 import { runMain } from './runMain';
-
-const consoleIo: Io = { stdout: (l) => console.log(l), stderr: (l) => console.error(l) };
 
 const USAGE = 'usage : npm run propositions -- [--dry-run] [--data-dir DOSSIER] [--boundaries FICHIER] FICHIER…';
 
