@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useAppStore, type LoadedData } from '../store/appStore';
 import {
-  selectDepartementCounts, selectDepartements, selectRegionCounts, selectSecteurCounts, selectThemeCounts,
+  selectDepartementCounts, selectDepartements, selectRegionCounts, selectRegionNames, selectSecteurCounts, selectThemeCounts,
 } from '../store/selectors';
 import type { DepartementInfo, VocabEntry } from '../domain/types';
 import { foldText } from '../domain/normalize';
@@ -184,10 +184,8 @@ interface Place {
   keys: string[];
 }
 
-function regionPlaces(departements: ReadonlyMap<string, DepartementInfo>): Place[] {
-  const byCode = new Map<string, string>();
-  for (const d of departements.values()) byCode.set(d.region, d.region_nom);
-  return [...byCode].map(([code, nom]) => ({ code, label: nom, keys: [foldText(nom)] }))
+function regionPlaces(names: ReadonlyMap<string, string>): Place[] {
+  return [...names].map(([code, nom]) => ({ code, label: nom, keys: [foldText(nom)] }))
     .sort((a, b) => a.label.localeCompare(b.label, 'fr'));
 }
 
@@ -207,7 +205,8 @@ function TerritoryFields() {
   const departements = useAppStore(selectDepartements);
   const regionCounts = useAppStore(selectRegionCounts);
   const departementCounts = useAppStore(selectDepartementCounts);
-  const regions = useMemo(() => regionPlaces(departements), [departements]);
+  const regionNames = useAppStore(selectRegionNames);
+  const regions = useMemo(() => regionPlaces(regionNames), [regionNames]);
   const deps = useMemo(() => departementPlaces(departements, filters.region), [departements, filters.region]);
   const { t } = useT();
   return (

@@ -86,6 +86,13 @@ export const selectLegendClasses = createSelector(
 const NO_EDITIONS: number[] = [];
 
 /** The tour's editions in the data, in order (several once the 2010 tour is added). */
+/** Region names by region code, from the departments. */
+export const selectRegionNames = createSelector([selectDepartements], (departements): ReadonlyMap<string, string> => {
+  const names = new Map<string, string>();
+  for (const d of departements.values()) names.set(d.region, d.region_nom);
+  return names;
+});
+
 export const selectEditions = createSelector([selectData], (data): number[] => (data ? editionsOf(data.etapes) : NO_EDITIONS));
 
 /**

@@ -6,13 +6,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useAppStore, type LoadedData } from '../../store/appStore';
 import {
-  selectDepartements, selectMatchedCount, selectRegionCounts, selectResultsCurrent, selectSecteurCounts, selectThemeCounts,
+  selectDepartements, selectMatchedCount, selectRegionCounts, selectRegionNames, selectResultsCurrent, selectSecteurCounts, selectThemeCounts,
   selectYearCounts,
 } from '../../store/selectors';
 import { regionChart, toggleBar, vocabularyChart, yearChart, type ChartBar, type ChartSeries } from '../../domain/stats';
 import { describeFilters } from '../../domain/filterLabels';
 import { formatCount, formatDate, localIsoDate } from '../../domain/presentation';
-import type { DepartementInfo } from '../../domain/types';
 import { useLoadedData, useT } from '../hooks';
 import { BarChart } from './BarChart';
 import type { ChartFileText } from './chartExport';
@@ -22,12 +21,6 @@ import './stats.css';
 const PRINT_WIDTH = 620;
 const MIN_WIDTH = 200;
 
-function regionNames(departements: ReadonlyMap<string, DepartementInfo>): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const d of departements.values()) names.set(d.region, d.region_nom);
-  return names;
-}
-
 /** The four series of the current answer. */
 function useSeries(data: LoadedData): ChartSeries[] {
   const filters = useAppStore((s) => s.results?.filters ?? s.filters);
@@ -35,8 +28,7 @@ function useSeries(data: LoadedData): ChartSeries[] {
   const secteurCounts = useAppStore(selectSecteurCounts);
   const regionCounts = useAppStore(selectRegionCounts);
   const yearCounts = useAppStore(selectYearCounts);
-  const departements = useAppStore(selectDepartements);
-  const regions = useMemo(() => regionNames(departements), [departements]);
+  const regions = useAppStore(selectRegionNames);
   const w = useT();
   return useMemo(() => [
     vocabularyChart('themes', data.vocabulaires.themes, themeCounts, filters.themes, w),
