@@ -1,5 +1,5 @@
 import { useAppStore, type LoadedData } from '../store/appStore';
-import { selectDepartements } from '../store/selectors';
+import { selectDepartements, selectEditionEtapes } from '../store/selectors';
 import { etapePlace, formatDate } from '../domain/presentation';
 import { etapesInDateOrder } from '../domain/route';
 import { DetailHeading } from './DetailHeading';
@@ -15,7 +15,10 @@ import { ThemeTags } from './ThemeTags';
 export function EtapeDetail({ id, data }: { id: string; data: LoadedData }) {
   const departements = useAppStore(selectDepartements);
   const { t, lang } = useT();
-  const ordered = etapesInDateOrder(data.etapes);
+  // Numbered as its badge on the map: among the stops of the edition shown (all of them when the
+  // stop is of another edition, opened from an old link).
+  const shown = useAppStore(selectEditionEtapes);
+  const ordered = etapesInDateOrder(shown.some((e) => e.properties.id === id) ? shown : data.etapes);
   const rank = ordered.findIndex((e) => e.properties.id === id) + 1;
   const etape = ordered[rank - 1];
   const presented = useWorkerRows(() => data.innovations.rowsAtEtape(id), id);

@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, screenshot, waitForMapIdle, type OpenedApp } from './harness';
 import { built, CONTRIBUTIONS_FIXTURE, workFolder } from './fixtureData';
+import { panelDetail } from './ui';
 
 interface Circle { x: number; y: number; r: number; count: number; laureat: boolean }
 interface MapTestHandle {
@@ -126,6 +127,10 @@ describe('editions of the tour', () => {
       ]);
       await expect.poll(async () => (await legs(page)).shown).toEqual([14]);
       expect(new URL(page.url()).searchParams.get('edition')).toBe('2010');
+      // Its detail is numbered as its badge: within the edition shown.
+      await page.getByRole('button', { name: 'Étape 2 du 15 avril 2010 — Rodez (Aveyron)' }).click();
+      await expect.poll(() => panelDetail(page).textContent()).toContain('étape 2 sur 2');
+      await page.getByRole('button', { name: 'Retour aux résultats' }).click();
       await screenshot(page, 'edition-2010');
 
       const toggle = page.locator('#export-titre');
